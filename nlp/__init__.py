@@ -1,0 +1,1 @@
+"""Concord's language library: readers, segmenter, diff and the draft checker (no Django)."""

@@ -1,0 +1,15 @@
+"""The read-only open-data API: one django-ninja instance, each app contributes a router."""
+
+from django.urls import path
+from ninja import NinjaAPI
+
+api = NinjaAPI(
+    title="Concord open data",
+    version="1",
+    description="Read-only JSON: laws, judgments, jurisdictions, treaty provisions, consultations.",
+    urls_namespace="api",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+
+urlpatterns = [path("", api.urls)]
