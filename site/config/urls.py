@@ -18,6 +18,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("", include("lawdb.urls")),
+    path("", include("lawdb.drafts.urls")),
     path("", include("consultations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -10,7 +10,7 @@ def navigation(request):
             {"label": _("Judgments"), "url": reverse("lawdb:judgment_list")},
             {"label": _("Treaties"), "url": reverse("lawdb:treaty_list")},
             {"label": _("Consultations"), "url": reverse("consultations:consultation_list")},
-            {"label": _("Check a draft"), "url": reverse("lawdb:check_draft")},
+            {"label": _("Check a draft"), "url": reverse("drafts:check_draft")},
             {"label": _("Search"), "url": reverse("search")},
         ]
     }

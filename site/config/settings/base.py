@@ -28,6 +28,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "lawdb",
+    "lawdb.drafts",
     "consultations",
     "wagtail_localize",
     "wagtail_localize.locales",

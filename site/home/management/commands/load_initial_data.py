@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import import_string
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage
 
@@ -53,7 +53,7 @@ class Command(BaseCommand):
         english = locales[settings.LANGUAGE_CODE]
         home = HomePage.objects.filter(locale=english).first()
         if home is None:
-            root = Page.get_first_root_node()
+            root = self.ensure_roots(english)
             # Wagtail's migration leaves a "Welcome" page; Concord's home page replaces it.
             for page in root.get_children().exclude(
                 content_type__model="homepage", content_type__app_label="home"
@@ -69,6 +69,16 @@ class Command(BaseCommand):
             translation.intro = HOME_CONTENT[code]["intro"]
             translation.save_revision().publish()
         return home
+
+    def ensure_roots(self, locale):
+        """Wagtail's migrations create the root page and collection; a flushed database
+        (as in transactional tests) has neither, so recreate them."""
+        if not Collection.objects.exists():
+            Collection.add_root(name="Root")
+        root = Page.get_first_root_node()
+        if root is None:
+            root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+        return root
 
     def ensure_site(self, home):
         site = Site.objects.filter(is_default_site=True).first()
