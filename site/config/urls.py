@@ -10,12 +10,13 @@ from home import views as home_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("config.api")),
 ]
 
-# Public pages carry the language in the URL (/zh-hans/…); English has no prefix.
+# Public pages carry the language in the URL (/zh-hans/…); English has no prefix. The language
+# switcher lives inside the prefix too, so it knows which language the page it came from is in.
 urlpatterns += i18n_patterns(
+    path("i18n/", include("django.conf.urls.i18n")),
     path("search/", home_views.search, name="search"),
     path("", include("lawdb.urls")),
     path("", include("lawdb.drafts.urls")),

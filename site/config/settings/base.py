@@ -1,4 +1,4 @@
-"""Settings shared by every environment. Values that differ per machine come from the environment."""
+"""Settings shared by all environments; per-machine values come from the environment."""
 
 import os
 from pathlib import Path
