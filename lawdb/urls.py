@@ -6,6 +6,9 @@ app_name = "lawdb"
 urlpatterns = [
     path("laws/", views.law_list, name="law_list"),
     path("judgments/", views.judgment_list, name="judgment_list"),
+    path("jurisdictions/", views.jurisdiction_list, name="jurisdiction_list"),
+    path("jurisdictions/<str:iso_code>/", views.jurisdiction_detail, name="jurisdiction_detail"),
     path("treaties/", views.treaty_list, name="treaty_list"),
-    path("check/", views.check_draft, name="check_draft"),
+    path("treaties/cite/<str:citation>/", views.treaty_provision_redirect, name="treaty_citation"),
+    path("treaties/<str:code>/", views.treaty_detail, name="treaty_detail"),
 ]

@@ -1,8 +1,6 @@
 """Cheap language detection between English and Chinese."""
 
-# A Chinese legal text is dominated by CJK ideographs; English text has almost none.
-# Counting only letters keeps numbers, punctuation and whitespace out of the ratio.
-_CJK_SHARE_FOR_ZH = 0.3
+# Only the start of a text is sampled, so the cost is bounded for huge texts.
 _SAMPLE_CHARS = 20_000
 
 
@@ -17,18 +15,21 @@ def _is_cjk(char: str) -> bool:
 
 
 def detect_lang(text: str) -> str:
-    """Return ``"zh"`` if CJK ideographs make up a fair share of the letters, else ``"en"``.
+    """Return ``"zh"`` when CJK ideographs are at least as many as other words, else ``"en"``.
 
-    Only the first 20,000 characters are sampled, so the cost is bounded for huge texts.
-    Text without any letters is reported as ``"en"``.
+    An ideograph carries about as much as an English word, so ideographs are weighed
+    against words, not letters: a Chinese text quoting "PLT" stays Chinese, and an English
+    text with a Chinese name stays English. Text without letters is reported as ``"en"``.
     """
-    cjk = letters = 0
+    cjk = words = 0
+    in_word = False
     for char in text[:_SAMPLE_CHARS]:
         if _is_cjk(char):
             cjk += 1
-            letters += 1
+            in_word = False
         elif char.isalpha():
-            letters += 1
-    if not letters:
-        return "en"
-    return "zh" if cjk / letters >= _CJK_SHARE_FOR_ZH else "en"
+            words += not in_word
+            in_word = True
+        else:
+            in_word = False
+    return "zh" if cjk and cjk >= words else "en"

@@ -28,6 +28,8 @@ MAX_DOCX_RATIO = 100
 # Small members may compress extremely well (e.g. empty styles) without being a threat.
 _RATIO_CHECK_MIN_BYTES = 1024 * 1024
 MAX_DOCX_MEMBERS = 10_000
+# Real Akoma Ntoso documents nest a few dozen levels; the cap keeps recursion bounded.
+MAX_AKN_DEPTH = 100
 
 _FORMAT_BY_EXTENSION = {
     ".txt": "txt",
@@ -83,9 +85,7 @@ class Document:
     akn_tree: list[dict[str, Any]] | None = None
 
 
-def read_document(
-    data: bytes, filename: str = "", max_bytes: int = DEFAULT_MAX_BYTES
-) -> Document:
+def read_document(data: bytes, filename: str = "", max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read a legal text from ``data``, detecting the format from its content.
 
     ``filename`` is used only to reject an extension that contradicts the content.
@@ -117,9 +117,7 @@ def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise UnreadableInput(
-                f"The file is too large (max {max_bytes // (1024 * 1024)} MB)."
-            )
+            raise UnreadableInput(f"The file is too large (max {max_bytes // (1024 * 1024)} MB).")
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableInput(f"The file {path.name!r} cannot be opened.") from exc
@@ -133,8 +131,10 @@ def _sniff_format(data: bytes) -> str:
     if b"%PDF-" in data[:1024]:
         return "pdf"
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"<?xml") or head.startswith(b"<akomaNtoso") or (
-        head.startswith(b"<") and b"akomaNtoso" in data[:4096]
+    if (
+        head.startswith(b"<?xml")
+        or head.startswith(b"<akomaNtoso")
+        or (head.startswith(b"<") and b"akomaNtoso" in data[:4096])
     ):
         return "akn"
     return "txt"
@@ -156,6 +156,8 @@ def _normalise_newlines(text: str) -> str:
 
 
 def _read_txt(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableInput("The file is not valid UTF-8 text (it is UTF-16); save it as UTF-8.")
     if b"\x00" in data:
         raise UnreadableInput("The file looks binary, not text.")
     try:
@@ -254,13 +256,13 @@ def _read_akn(data: bytes) -> tuple[str, list[dict[str, Any]]]:
     try:
         root = safe_xml_fromstring(data, forbid_dtd=True)
     except DefusedXmlException as exc:
-        raise UnreadableInput(
-            "XML with a DOCTYPE or entity declarations is not accepted."
-        ) from exc
+        raise UnreadableInput("XML with a DOCTYPE or entity declarations is not accepted.") from exc
     except (ParseError, ValueError) as exc:
         raise UnreadableInput("The XML file is malformed.") from exc
     if _local_name(root) != "akomaNtoso":
         raise UnreadableInput("The XML file is not an Akoma Ntoso document.")
+    if _nesting_exceeds(root, MAX_AKN_DEPTH):
+        raise UnreadableInput("The XML file is nested too deeply.")
     tree = _akn_children(root)
     lines: list[str] = []
     _akn_lines(tree, lines)
@@ -272,6 +274,17 @@ def _read_akn(data: bytes) -> tuple[str, list[dict[str, Any]]]:
 
 def _is_p(element: Element) -> bool:
     return _local_name(element) == "p"
+
+
+def _nesting_exceeds(root: Element, limit: int) -> bool:
+    """Whether any element lies deeper than ``limit`` (checked without recursion)."""
+    pending = [(root, 0)]
+    while pending:
+        element, depth = pending.pop()
+        if depth > limit:
+            return True
+        pending.extend((child, depth + 1) for child in element)
+    return False
 
 
 def _akn_children(element: Element) -> list[dict[str, Any]]:

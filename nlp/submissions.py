@@ -19,8 +19,9 @@ How the text is read, line by line:
   the paper's questions (rapidfuzz) counts as that question's marker.
 * **Answer markers**: ``意见观点：``, ``Answer:``, ``Response:``, ``Our view:``. When a submission
   uses them (it reproduces the paper and answers after each question, like the Chinese sample in
-  the seeds), only the text after an answer marker is kept: the reproduced questions and background
-  paragraphs are the paper's words, not the commenter's.
+  the seeds), the reproduced questions and background paragraphs are left out: they are the
+  paper's words, not the commenter's. Copied text is recognised by the question markers, the
+  paper's numbered paragraphs and fuzzy matching against the issues; other text is kept.
 * **General comment headings**: ``General comments``, ``Concluding remarks``, ``总体意见``,
   ``其他意见``…, and closing formulas (``Yours sincerely``, ``此致``) send what follows to the
   general comment, as does any text before the first heading.
@@ -40,11 +41,6 @@ from rapidfuzz import fuzz
 
 from nlp.lang import detect_lang
 
-ROMAN_NUMERALS = (
-    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
-    "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx",
-)  # fmt: skip
-
 _CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 # A paraphrase must read at least this much like a question (0-100, rapidfuzz scale), and beat
@@ -58,6 +54,10 @@ TITLE_HEADING_MIN_SCORE = 92
 REPRODUCED_MIN_SCORE = 90
 REPRODUCED_MIN_CHARS = 14
 _HEADING_MAX_CHARS = 120
+_SHORT_HEADING_MAX_CHARS = 12
+# A line shorter than this is taken to end where its author ended it, not where a wrap cut it.
+_SHORTEST_WRAPPED_CJK = 16
+_SHORTEST_WRAPPED_LATIN = 40
 
 _ROMAN = r"(?P<q>x{0,2}(?:ix|iv|v?i{0,3}))"
 _OPEN = r"[(（]\s*"
@@ -167,10 +167,12 @@ def _read(lines: list[str], paper: _Paper, answer_mode: bool, chinese: bool) -> 
     segments: list[_Segment] = []
     issue: int | None = None
     question: str | None = None
-    # In answer mode text is kept only while an answer is open; ``pending`` holds the paper text
-    # reproduced since the last marker, used to recognise an unnumbered reproduced question.
+    # In answer mode, outside an open answer, text that copies the paper is set aside in
+    # ``pending`` (it identifies an unnumbered reproduced question); ``reproducing`` stays on from
+    # the first copied line (or a question marker) to the next marker. Other text is kept.
     answer_open = not answer_mode
     pending: list[str] = []
+    reproducing = False
     # True while the current question was named by its number and has not been answered yet.
     numbered = False
 
@@ -189,7 +191,7 @@ def _read(lines: list[str], paper: _Paper, answer_mode: bool, chinese: bool) -> 
         if marker is not None:
             number, numeral, rest = marker
             pending = [rest] if rest else []
-            numbered = True
+            numbered, reproducing = True, answer_mode
             answer_open = not answer_mode
             start(
                 number,
@@ -201,19 +203,18 @@ def _read(lines: list[str], paper: _Paper, answer_mode: bool, chinese: bool) -> 
         heading = _match_issue_heading(line, paper)
         if heading is not None:
             number, rest = heading
-            pending = []
-            numbered = False
+            pending, numbered, reproducing = [], False, False
             answer_open = not answer_mode
             start(number, None, rest if answer_open else "")
             continue
 
         general = _GENERAL_HEADING.match(_fold(line))
         if general and len(line) <= _HEADING_MAX_CHARS:
-            pending, numbered, answer_open = [], False, True
+            pending, numbered, reproducing, answer_open = [], False, False, True
             start(None, None, _rest(general, line))
             continue
         if _CLOSING_FORMULA.match(_fold(line)) or _SEPARATOR.match(line):
-            pending, numbered, answer_open = [], False, True
+            pending, numbered, reproducing, answer_open = [], False, False, True
             start(None, None, "" if _SEPARATOR.match(line) else line)
             continue
 
@@ -223,7 +224,7 @@ def _read(lines: list[str], paper: _Paper, answer_mode: bool, chinese: bool) -> 
                 # The paper's words reproduced before this answer: which question were they?
                 guessed = _guess_question(" ".join(pending), paper, issue, chinese, strict=False)
                 issue, question = guessed if guessed is not None else (issue, None)
-            pending, numbered, answer_open = [], False, True
+            pending, numbered, reproducing, answer_open = [], False, False, True
             start(issue, question, _rest(answer, line))
             continue
 
@@ -231,7 +232,11 @@ def _read(lines: list[str], paper: _Paper, answer_mode: bool, chinese: bool) -> 
             _drop_trailing_heading(segments[-1])
             answer_open = False
         if not answer_open:
-            pending.append(line)
+            reproducing = reproducing or _is_reproduced(line, paper)
+            if reproducing:
+                pending.append(line)
+            elif not _is_short_heading(line):
+                segments[-1].lines.append(line)
             continue
 
         paraphrase = _paraphrase_marker(line, issue, paper, chinese)
@@ -276,11 +281,16 @@ def _match_issue_heading(line: str, paper: _Paper) -> tuple[int, str] | None:
 
 
 def _looks_like_title(rest: str, title: str) -> bool:
+    """Is the text after "Issue N" the issue's title (dropped) rather than an answer (kept)?"""
     if not rest:
         return True
-    if title and fuzz.partial_ratio(_normalise(rest), title) >= 70:
-        return True
-    return len(rest) <= 60 and not _SENTENCE_END.search(rest)
+    if len(rest) > max(60, 2 * len(title)):
+        return False
+    similarity = fuzz.partial_ratio(_normalise(rest), title) if title else 0
+    if _SENTENCE_END.search(rest):
+        # A full sentence is an answer unless it is plainly the title itself.
+        return similarity >= 85
+    return True
 
 
 def _match_question_marker(
@@ -373,6 +383,11 @@ def _is_reproduced(line: str, paper: _Paper) -> bool:
     return fuzz.partial_ratio(needle, paper.corpus) >= REPRODUCED_MIN_SCORE
 
 
+def _is_short_heading(line: str) -> bool:
+    """A few words without punctuation: a section title of the paper (专利权, Data, 介绍)."""
+    return len(line) <= _SHORT_HEADING_MAX_CHARS and not _SENTENCE_END.search(line)
+
+
 def _merge(segments: list[_Segment]) -> list[dict]:
     merged: dict[tuple[int | None, str | None], list[str]] = {}
     for segment in segments:
@@ -394,23 +409,18 @@ def _clean_lines(text: str) -> list[str]:
     """
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     lines: list[str] = []
-    after_blank = True
+    previous = ""  # the previous physical line, when it is in the same paragraph
     for raw in text.split("\n"):
         line = re.sub(r"[ \t\u00a0\u3000]+", " ", raw).strip()
         line = "".join(ch for ch in line if ch.isprintable())
         if not line:
-            after_blank = True
+            previous = ""
             continue
-        if (
-            lines
-            and not after_blank
-            and not _SENTENCE_END.search(lines[-1])
-            and not _is_marker(line)
-        ):
-            lines[-1] = _join_lines([lines[-1], line])
+        if previous and _wraps(previous) and not _is_marker(line):
+            lines[-1] += _glue(previous, line) + line
         else:
             lines.append(line)
-        after_blank = False
+        previous = line
     return lines
 
 
@@ -431,21 +441,33 @@ def _is_marker(line: str) -> bool:
 
 
 def _join_lines(lines: list[str]) -> str:
-    """Join wrapped lines; keep a line break only after a sentence ends."""
+    """Join lines that wrap a sentence; keep the other line breaks."""
     out = ""
+    previous = ""
     for line in lines:
         line = line.strip()
         if not line:
             continue
         if not out:
             out = line
-        elif _SENTENCE_END.search(out):
-            out += "\n" + line
-        elif _CJK.search(out[-1]) or _CJK.search(line[0]):
-            out += line
         else:
-            out += " " + line
+            out += (_glue(previous, line) if _wraps(previous) else "\n") + line
+        previous = line
     return out.strip()
+
+
+def _glue(previous: str, line: str) -> str:
+    """What joins a wrapped line to the next: nothing between Chinese characters, else a space."""
+    return "" if _CJK.search(previous[-1]) or _CJK.search(line[0]) else " "
+
+
+def _wraps(line: str) -> bool:
+    """Does ``line`` look cut by a line wrap: long enough and without a sentence end?
+
+    Short unpunctuated lines are headings, letterhead or address lines, and keep their break.
+    """
+    shortest = _SHORTEST_WRAPPED_CJK if _CJK.search(line) else _SHORTEST_WRAPPED_LATIN
+    return len(line) >= shortest and not _SENTENCE_END.search(line)
 
 
 def _fold(line: str) -> str:
@@ -480,4 +502,4 @@ def _to_int(value: str) -> int:
     return _CHINESE_DIGITS[value]
 
 
-__all__ = ["ROMAN_NUMERALS", "split_submission"]
+__all__ = ["split_submission"]

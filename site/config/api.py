@@ -12,4 +12,7 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 
+api.add_router("", "lawdb.api.router")
+api.add_router("/consultations/", "consultations.api.router")
+
 urlpatterns = [path("", api.urls)]

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "lawdb",
     "lawdb.drafts",
     "consultations",
+    "consultations.campaigns",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -61,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Sheds submission POSTs when saturated and answers 503 when the database is down.
+    "config.overload.OverloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,0 +1,95 @@
+"""The background check of a draft (django-tasks; `manage.py db_worker` runs it in development).
+
+The stored result has this shape, read by :func:`lawdb.drafts.report.build_report`::
+
+    {"report": <nlp.checker Report.to_dict()>,
+     "alignment": null | [{"status", "old", "new", "similarity", "renumbered"}, ...]}
+
+where ``old`` and ``new`` are ``{"eid", "num", "heading", "text"}`` or null.
+"""
+
+import logging
+
+from django.utils.translation import gettext_noop
+from django_tasks import task
+
+from nlp.checker import check_document
+from nlp.diff import align_provisions
+from nlp.segment import Segment, segment
+
+from .models import DraftCheck
+
+logger = logging.getLogger(__name__)
+
+# Shown to the adviser (translated when displayed); the details go to the server log.
+FAILURE_MESSAGE = gettext_noop(
+    "The check stopped because of an internal error. Please try again; if it fails again, "
+    "contact the secretariat."
+)
+
+
+@task()
+def run_draft_check(draft_check_id):
+    draft = DraftCheck.objects.select_related("amends").get(pk=draft_check_id)
+    DraftCheck.objects.filter(pk=draft.pk).update(status=DraftCheck.Status.RUNNING, progress=0)
+    try:
+        result = check_draft(draft)
+    except Exception:
+        logger.exception("Draft check %s failed", draft.pk)
+        DraftCheck.objects.filter(pk=draft.pk).update(
+            status=DraftCheck.Status.FAILED, error_message=FAILURE_MESSAGE
+        )
+        return
+    DraftCheck.objects.filter(pk=draft.pk).update(
+        status=DraftCheck.Status.DONE, progress=100, result=result, error_message=""
+    )
+
+
+def check_draft(draft):
+    report = check_document(draft.source_text, lang=draft.language)
+    alignment = None
+    if draft.amends is not None:
+        alignment = align_with_law_in_force(draft)
+    return {"report": report.to_dict(), "alignment": alignment}
+
+
+def align_with_law_in_force(draft):
+    """Align the draft's provisions with those of the current version of the law it amends."""
+    version = draft.amends.current_version()
+    old = [] if version is None else [_segment_of(p) for p in version.provisions.all()]
+    new = segment(draft.source_text, draft.language)
+    return [
+        {
+            "status": alignment.status,
+            "old": _provision_dict(alignment.old),
+            "new": _provision_dict(alignment.new),
+            "similarity": alignment.similarity,
+            "renumbered": alignment.renumbered,
+        }
+        for alignment in align_provisions(old, new)
+    ]
+
+
+def _segment_of(provision):
+    return Segment(
+        eid=provision.eid,
+        parent_eid=None,
+        kind=provision.kind,
+        num=provision.num,
+        heading=provision.heading,
+        text=provision.text,
+        depth=provision.depth,
+        start=0,
+        end=0,
+    )
+
+
+def _provision_dict(segment):
+    if segment is None:
+        return None
+    return {
+        "eid": segment.eid,
+        "num": segment.num,
+        "heading": segment.heading,
+        "text": segment.text,
+    }

@@ -1,0 +1,35 @@
+"""The demo consultations and their public pages."""
+
+from consultations.models import ConsultationStatus, Question
+
+
+def test_demo_loads_both_languages_with_all_issues_and_questions(ai_page, ai_page_zh):
+    assert ai_page.translation_key == ai_page_zh.translation_key
+    assert ai_page.issues.count() == 13 and ai_page_zh.issues.count() == 13
+    assert Question.objects.filter(issue__consultation=ai_page).count() == 41
+    assert Question.objects.filter(issue__consultation=ai_page_zh).count() == 41
+    zh_issue = ai_page_zh.issues.get(number=1)
+    assert zh_issue.title == "发明权和所有权"
+    assert zh_issue.questions.get(number="i").text.startswith("法律是否应该允许")
+    assert ai_page.status() == ConsultationStatus.OPEN
+    assert "2020-02-14" in ai_page.schedule_note
+
+
+def test_demo_load_is_idempotent(ai_page):
+    import io
+
+    from consultations import demo
+    from consultations.models import ConsultationPage
+
+    demo.load(io.StringIO())
+    assert ConsultationPage.objects.filter(slug="ai-and-ip").count() == 2
+
+
+def test_consultation_page_shows_issues_in_english_and_chinese(client, ai_page, ai_page_zh):
+    response = client.get(ai_page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Inventorship and ownership" in html and "Open for comments" in html
+    response = client.get(ai_page_zh.url)
+    assert ai_page_zh.url.startswith("/zh-hans/")
+    assert "发明权和所有权" in response.content.decode()
