@@ -145,6 +145,16 @@ FRAMES = [
     "Consider how {group} would fare if {actor} could {harm}.",
 ]
 ADVERBS = "strongly|respectfully|firmly|sincerely|urgently|earnestly|simply|honestly"
+# Optional sentence endings: distinct comments share frames, seldom whole sentences.
+ENDINGS = (
+    "||||| in {state}| right now| this year| in the long run| across the country| in rural "
+    "areas| for everyone| in our schools| in my town| at every level| before it is too late| "
+    "in the years ahead| without delay| for the next generation| in practice| once and for all"
+)
+STATES = (
+    "Ohio|Texas|Oregon|Maine|Iowa|Utah|Nevada|Vermont|Kansas|Georgia|Montana|Alaska|Idaho|"
+    "Kentucky|Michigan|Arizona|Florida|Wisconsin|Colorado|Nebraska"
+)
 PERSONAL = [
     "As a {job} in {city}, I see this every day.",
     "I am a {job} and my work depends on it.",
@@ -222,7 +232,8 @@ def english_sentence(rng: random.Random, topic: dict) -> str:
     values["adv"] = pick(rng, ADVERBS)
     values.update({slot.capitalize(): value.capitalize() for slot, value in values.items()})
     text = frame.format(**values)
-    return text[0].upper() + text[1:]
+    ending = pick(rng, ENDINGS).format(state=pick(rng, STATES))
+    return text[0].upper() + text[1:-1] + ending + text[-1]
 
 
 def chinese_sentence(rng: random.Random, topic: dict) -> str:

@@ -102,8 +102,8 @@ def breakdowns(submissions):
     stakeholder_counts = Counter(s.stakeholder_type for s in submissions)
     region_counts = Counter(s.region for s in submissions)
     return (
-        [(label, stakeholder_counts[value]) for value, label in StakeholderType.choices],
-        [(label, region_counts[key]) for key, label in REGIONS.items()],
+        [(str(label), stakeholder_counts[value]) for value, label in StakeholderType.choices],
+        [(str(label), region_counts[key]) for key, label in REGIONS.items()],
     )
 
 

@@ -276,7 +276,7 @@ class ConsultationPage(RoutablePageMixin, Page):
 
         return views.compilation_view(request, self)
 
-    @path("compilation/download.<str:fmt>", name="compilation_download")
+    @path("compilation/download/<str:fmt>/", name="compilation_download")
     def compilation_download_route(self, request, fmt):
         from . import views
 

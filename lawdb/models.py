@@ -77,7 +77,7 @@ class JurisdictionQuerySet(models.QuerySet):
         return self.filter(memberships__treaty=treaty_code).distinct()
 
 
-class Jurisdiction(index.Indexed, ClusterableModel):
+class Jurisdiction(ClusterableModel):
     """A country or territory whose IP laws and judgments Concord holds."""
 
     iso_code = models.CharField(
@@ -111,12 +111,6 @@ class Jurisdiction(index.Indexed, ClusterableModel):
         FieldRowPanel([FieldPanel("iso_code"), FieldPanel("name_en"), FieldPanel("name_zh")]),
         FieldRowPanel([FieldPanel("region"), FieldPanel("development_status")]),
         InlinePanel("memberships", heading=_("Treaty memberships"), label=_("Membership")),
-    ]
-    search_fields = [
-        index.SearchField("name_en"),
-        index.SearchField("name_zh"),
-        index.AutocompleteField("name_en"),
-        index.FilterField("region"),
     ]
 
     class Meta:
@@ -236,7 +230,7 @@ class TreatyProvisionQuerySet(SearchableQuerySet):
         return self.exclude(obligation__isnull=True)
 
 
-class TreatyProvision(index.Indexed, models.Model):
+class TreatyProvision(models.Model):
     """A provision of the PLT or the STLT, cited in the catalogue's form (e.g. "PLT Art. 8(4)(b)").
 
     The summaries are Concord's own words; ``official_text`` holds the treaty's text where
@@ -323,13 +317,6 @@ class TreatyProvision(index.Indexed, models.Model):
         FieldPanel("official_text"),
         FieldPanel("obligation"),
         FieldPanel("categories"),
-    ]
-    search_fields = [
-        index.SearchField("citation"),
-        index.AutocompleteField("citation"),
-        index.SearchField("heading_en"),
-        index.SearchField("summary_en"),
-        index.FilterField("kind"),
     ]
 
     class Meta:

@@ -78,6 +78,7 @@ class Facts:
     cues: dict[str, list[Hit]]
     periods: list[float]
     subject: str  # patent | trademark | both | unknown
+    office_only: bool  # every concept sits in a scope unit where the Office is the actor
 
     def holds(self, token: str) -> bool:
         if "|" in token:
@@ -93,6 +94,8 @@ class Facts:
             return arg in self.cues
         if kind == "subject":
             return self.subject == arg
+        if kind == "actor":
+            return arg == "office" and self.office_only
         if kind == "with":
             a, b = arg.split(",")
             return bool(self.units_with.get(a, set()) & self.units_with.get(b, set()))
@@ -128,7 +131,14 @@ def _facts(doc, subject_hint: str | None, inserted_text: bool = False) -> Facts:
         concepts.setdefault(hit.name, set()).add(polarity)
         hits.setdefault(hit.name, []).append(hit)
         units_with.setdefault(hit.name, set()).add(unit)
+    office = analysis.cues.get("office_act", [])
+    office_units = {
+        i
+        for i, (start, end, _) in enumerate(analysis.units)
+        if any(start <= c.start < end for c in office)
+    }
     return Facts(
+        office_only=bool(office) and all(units <= office_units for units in units_with.values()),
         concepts=concepts,
         hits=hits,
         units_with=units_with,
@@ -355,8 +365,10 @@ class Report:
     def to_text(self) -> str:
         zh = self.lang == "zh"
         lines = [
-            ("草案审查报告" if zh else "Draft alignment report")
-            + f" — {len(self.provisions)} provisions, {len(self.conflicts)} conflicts"
+            f"草案审查报告：共 {len(self.provisions)} 条，冲突 {len(self.conflicts)} 条"
+            if zh
+            else f"Draft alignment report: {len(self.provisions)} provisions, "
+            f"{len(self.conflicts)} conflicts"
         ]
         for p in self.provisions:
             f = p.finding

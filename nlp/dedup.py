@@ -45,6 +45,10 @@ __all__ = [
 #: Minimum `similarity()` for two comments to count as copies of the same campaign text.
 THRESHOLD = 65
 
+# Two clusters merge when a new text matches both representatives and those are within
+# this many points of the threshold of each other: heavily varied copies of one letter can
+# drift that far from its plain copy, distinct letters that a third text matches seldom do.
+_BRIDGED_SLACK = 10
 _BANDS = 20
 _ROWS = 4
 _CHUNK = 10_000  # comments per worker task
@@ -175,15 +179,18 @@ def _mix(x: np.ndarray) -> np.ndarray:
 def _codes(hashes: np.ndarray) -> np.ndarray:
     """Map hashes to BMP code points outside the surrogate block, so a sorted feature list
     becomes a compact str that rapidfuzz compares element-wise."""
-    codes = hashes % _U64(0xF800)
+    codes = ((hashes >> _U64(32)) * _U64(0xF800)) >> _U64(32)  # multiply-shift: no division
     return codes + (codes >= _U64(0xD800)) * _U64(0x800)
 
 
 def _sorted_strings(doc: np.ndarray, hashes: np.ndarray, n: int) -> list[str]:
     """Per document, its feature codes sorted into one str (sorted multisets turn rapidfuzz's
     LCS into the size of the multiset intersection)."""
-    keys = np.sort((doc.astype(np.uint64) << _U64(16)) | _codes(hashes))
-    text = (keys & _U64(0xFFFF)).astype("<u4").tobytes().decode("utf-32-le")
+    codes = _codes(hashes)
+    if n <= 0xFFFF:  # (doc, code) fits 32 bits: a faster sort
+        codes = codes.astype(np.uint32)
+    keys = np.sort((doc.astype(codes.dtype) << codes.dtype.type(16)) | codes)
+    text = (keys & 0xFFFF).astype("<u4").tobytes().decode("utf-32-le")
     ends = np.cumsum(np.bincount(doc, minlength=n)).tolist()
     starts = [0, *ends[:-1]]
     return [text[s:e] for s, e in zip(starts, ends, strict=True)]
@@ -206,10 +213,15 @@ def _sketch(docs: list[list[str]]) -> _Sketches:
     doc_lengths: list[int] = []
     for sentences in docs:
         before = len(tokens)
-        for sentence in sentences:
-            words = _tokens(sentence)
-            tokens.extend(words)
-            sentence_lengths.append(len(words))
+        text = " ".join(sentences)
+        if text.isascii():  # the common case, without a call per sentence
+            tokens.extend(text.split(" ") if text else ())
+            sentence_lengths.extend(sentence.count(" ") + 1 for sentence in sentences)
+        else:
+            for sentence in sentences:
+                words = _tokens(sentence)
+                tokens.extend(words)
+                sentence_lengths.append(len(words))
         doc_lengths.append(len(tokens) - before)
     hashes = np.fromiter(map(_token_hashes.__getitem__, tokens), np.uint64, count=len(tokens))
     doc = np.repeat(np.arange(n), doc_lengths)
@@ -378,7 +390,8 @@ class IncrementalClusterer:
         root = self._union(matches[0][1], group)
         for _, other in matches[1:]:
             if self._root(other) != root and (
-                self._similarity(self._rep[root], self._rep[other]) >= self.threshold
+                self._similarity(self._rep[root], self._rep[other])
+                >= self.threshold - _BRIDGED_SLACK
             ):
                 root = self._union(root, other)
 
@@ -516,11 +529,11 @@ def _prepared(items: Iterable) -> Iterator[_Chunk]:
 
 def _cluster_items(items: Iterable, threshold: int) -> list[Assignment]:
     clusterer = IncrementalClusterer(threshold)
-    first_line_of: dict[str | int, int] = {}
+    first_line_of: dict[str, int] = {}  # by str: clusters are named by str(id)
     for chunk in _prepared(items):
         bands, words, bigrams = chunk.sketches.bands, chunk.sketches.words, chunk.sketches.bigrams
         for lineno, ident, doc in zip(chunk.linenos, chunk.ids, chunk.docs, strict=True):
-            seen = first_line_of.setdefault(ident, lineno)
+            seen = first_line_of.setdefault(str(ident), lineno)
             if seen != lineno:
                 raise ValueError(f"line {lineno}: duplicate id {ident!r} (first on line {seen})")
             key = chunk.keys[doc]

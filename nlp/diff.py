@@ -50,6 +50,7 @@ def redline(old: str, new: str) -> list[tuple[str, str]]:
 
     Returns ``(op, text)`` chunks with op ``equal``, ``delete`` or ``insert``; joining
     the ``equal`` and ``delete`` chunks gives ``old``, ``equal`` and ``insert`` give ``new``.
+    Meant for provision-sized texts; align whole laws first with :func:`align_provisions`.
     """
     old_tokens = _TOKEN.findall(old)
     new_tokens = _TOKEN.findall(new)

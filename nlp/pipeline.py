@@ -50,6 +50,7 @@ class Lexicon:
     numbers: dict[str, int]
     directional: frozenset[str]
     precondition_unit: re.Pattern
+    coordinated_list: re.Pattern
     vocabulary: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -82,7 +83,7 @@ def lexicon(lang: str) -> Lexicon:
     }
     vocabulary = frozenset(
         word
-        for terms in raw["concepts"].values()
+        for terms in [*raw["concepts"].values(), raw.get("ocr_vocabulary", [])]
         for term in terms
         for word in re.findall(r"[a-z]{5,}", term.lower())
     )
@@ -102,6 +103,7 @@ def lexicon(lang: str) -> Lexicon:
         numbers=raw["numbers"],
         directional=frozenset(raw["directional_concepts"]),
         precondition_unit=re.compile(raw["precondition_unit"], flags),
+        coordinated_list=re.compile(raw["coordinated_list"], flags),
         vocabulary=vocabulary,
     )
 
@@ -124,6 +126,10 @@ class OffsetMap:
 
 # A look-ahead so that every word start is tried ("the signa- ture" must still find "signa- ture").
 _EN_SPLIT_WORD = re.compile(r"(?=\b([A-Za-z]{2,})(-\s+|\s)([a-z]{2,})\b)")
+# OCR letter/digit confusions that keep the length: "shaII", "fiIed", "n0tarised", "sea1".
+_OCR_LOOKALIKE = re.compile(r"(?<=[a-z])[I1]|[I1](?=[a-z]{2})|(?<=[a-z])0|0(?=[a-z]{2})")
+_OCR_REPAIR = {"I": "l", "1": "l", "0": "o"}
+_ORDINAL = re.compile(r"\b1(?=st\b)")
 _EN_LONG_WORD = re.compile(rf"\b[A-Za-z]{{{_FUZZY_MIN_LEN},}}\b")
 _ZH_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
@@ -148,9 +154,10 @@ def _traditional_to_simplified() -> dict[int, str]:
 def normalise(text: str, lang: str) -> tuple[str, OffsetMap]:
     """Repair OCR damage that hides concept terms; return the text and an offset map.
 
-    English: words split by a line-break hyphen or a stray space ("signa- ture", "elec tronic")
-    are joined when the joined word is a lexicon word, and long unknown words within a small
-    edit distance of a lexicon word ("notarlsed") are replaced by it. Chinese: stray spaces
+    English: look-alike characters inside words are repaired ("shaII", "n0tarised"); words split
+    by a line-break hyphen are joined ("re- quired"), and so are words split by a stray space when
+    the joined word is a lexicon word ("elec tronic"); long unknown words within a small edit
+    distance of a lexicon word ("notarlsed") are replaced by it. Chinese: stray spaces
     between ideographs (common in PDF text) are removed and traditional characters are read as
     simplified ones (Taiwan, Hong Kong and Macao texts).
     """
@@ -159,12 +166,19 @@ def normalise(text: str, lang: str) -> tuple[str, OffsetMap]:
         text = text.translate(_traditional_to_simplified())  # one character for one: offsets hold
         edits = [(m.start(), m.end(), "") for m in _ZH_SPACED.finditer(text)]
     else:
+        ordinals = {m.start() for m in _ORDINAL.finditer(text)}
+        for _ in range(2):  # twice, so that "shaII" → "shalI" → "shall"
+            text = _OCR_LOOKALIKE.sub(
+                lambda m: m.group() if m.start() in ordinals else _OCR_REPAIR[m.group()], text
+            )
         vocab = lexicon(lang).vocabulary
         taken_until = -1
         for m in _EN_SPLIT_WORD.finditer(text):
             joined = m.group(1) + m.group(3)
             end = m.start() + len(m.group(1)) + len(m.group(2)) + len(m.group(3))
-            if joined.lower() in vocab and m.start() >= taken_until:
+            # a line-break hyphen ("re-\nquired") always joins; a stray space only into a known word
+            line_break = m.group(2).startswith("-")
+            if (line_break or joined.lower() in vocab) and m.start() >= taken_until:
                 edits.append((m.start(), end, joined))
                 taken_until = end
         for m in _EN_LONG_WORD.finditer(text):
@@ -276,7 +290,7 @@ class CueMatcher:
         cues = {}
         if doc.user_data.get("concord_hits"):  # a clause without concepts needs no cue analysis
             for name, pattern in self.lexicon.cues.items():
-                if name in ("lacking_prefix", "condition_prefix"):
+                if name in ("lacking_prefix", "condition_word", "condition_participle"):
                     continue  # anchored look-behind cues: the scope component applies them
                 anchors = self.lexicon.cue_anchors.get(name)
                 if anchors and not any(a in text for a in anchors):
@@ -319,6 +333,20 @@ class ScopeResolver:
                 months.append(number * unit)
         return months
 
+    def is_condition(self, hit: Hit, unit, found, text: str) -> bool:
+        """Whether a means of filing only describes the case the clause applies to.
+
+        Looks at the clause part before the concept (since the last comma): "where …" or
+        "if …" makes it a condition, and so does a participle ("filed by", "sent through")
+        when no modal verb governs that part.
+        """
+        part_start = max(unit[0], text.rfind(",", unit[0], hit.start) + 1)
+        local = text[part_start : hit.start]
+        if self.lexicon.cues["condition_word"].search(local):
+            return True
+        modal_before = any(unit[0] <= c.start < hit.start for cs in found.values() for c in cs)
+        return not modal_before and bool(self.lexicon.cues["condition_participle"].search(local))
+
     @staticmethod
     def modals(unit: tuple[int, int, bool], cues: dict) -> dict[str, list[Hit]]:
         return {
@@ -326,29 +354,34 @@ class ScopeResolver:
             for mod in POLARITY_ORDER
         }
 
-    def polarity(self, hit: Hit, unit, found, inherited, text: str, cues: dict) -> str:
+    def polarity(self, hit: Hit, unit, found, previous, borrowed, text: str, cues: dict) -> str:
+        """The modality governing one concept occurrence.
+
+        ``found`` are the modal cues of its own scope unit, ``previous`` those of the unit before,
+        ``borrowed`` those of a neighbouring soft unit it may inherit from.
+        """
         lex = self.lexicon
         before = text[max(unit[0], hit.start - 60) : hit.start]
         for neg in cues.get("neg_prefix", []):
-            if unit[0] <= neg.start and hit.start - 3 <= neg.end <= hit.start:
+            # "without attestation or legalisation": the negation covers a short coordinated list
+            if (
+                unit[0] <= neg.start
+                and neg.end <= hit.start
+                and lex.coordinated_list.match(text[neg.end : hit.start])
+            ):
                 # "a request without the stamp shall be refused" makes the stamp a requirement
                 return "required" if found["refused"] else "not_required"
-        if not any(found.values()) and inherited is not None:
-            if lex.precondition_unit.search(text[unit[0] : unit[1]]):
-                if inherited["refused"] or inherited["required"]:
+        if not any(found.values()):
+            if previous and lex.precondition_unit.search(text[unit[0] : unit[1]]):
+                if previous["refused"] or previous["required"]:
                     return "required"  # "shall not be recorded unless … legalised"
-            if unit[2]:
-                found = inherited
-        if hit.name in lex.directional:
-            first_modal = min((c.start for cs in found.values() for c in cs), default=None)
-            prefix = lex.cues["condition_prefix"]
-            if (
-                first_modal is not None
-                and hit.start < first_modal
-                and prefix.search(text[unit[0] : hit.start])
-            ):
-                return "mentioned"  # "documents filed electronically shall…": a condition
-        if lex.cues["lacking_prefix"].search(before) and (found["refused"] or found["required"]):
+            if borrowed is not None:
+                found = borrowed
+        if hit.name in lex.directional and self.is_condition(hit, unit, found, text):
+            # "documents filed electronically shall…" only names a case, unless that case is what
+            # the clause refuses ("applications sent by e-mail shall not be considered filed")
+            return "refused" if found["refused"] and not found["not_required"] else "mentioned"
+        if found["refused"] and lex.cues["lacking_prefix"].search(before):
             return "required"  # "not bearing a handwritten signature … shall be refused"
         exclusive = any(unit[0] <= c.start < unit[1] for c in cues.get("exclusive", []))
         for mod in POLARITY_ORDER:
@@ -368,8 +401,14 @@ class ScopeResolver:
         concepts = []
         for hit in hits:
             index = max(0, bisect_right(starts, hit.start) - 1)
-            inherited = modals[index - 1] if index else None
-            polarity = self.polarity(hit, units[index], modals[index], inherited, text, cues)
+            previous = modals[index - 1] if index else None
+            borrowed = previous if units[index][2] and _any_modal(previous) else None
+            if borrowed is None and index + 1 < len(units) and units[index + 1][2]:
+                # Chinese topic first: "优先权证明文件，应于…提交" takes the modal that follows
+                borrowed = modals[index + 1]
+            polarity = self.polarity(
+                hit, units[index], modals[index], previous, borrowed, text, cues
+            )
             concepts.append((hit, polarity, index))
         doc.user_data["concord"] = Analysis(
             concepts=concepts,
@@ -378,6 +417,10 @@ class ScopeResolver:
             periods_months=self.periods(text) if concepts else [],
         )
         return doc
+
+
+def _any_modal(modals: dict | None) -> bool:
+    return bool(modals) and any(modals.values())
 
 
 def _parse_number(token: str, numbers: dict[str, int]) -> float | None:

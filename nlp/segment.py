@@ -38,7 +38,7 @@ A repeated eid (a draft with two "Article 5") gets a ``-2``, ``-3`` … suffix.
 In Chinese law each paragraph (款) of an article is usually unnumbered: a new line after a
 sentence that ended with "。" starts a new 款. An article with a single 款 keeps its text
 itself (items hang from the article: ``art_5__item_1``); an article with two or more gets
-``para_1``, ``para_2`` ….
+``para_1``, ``para_2`` … (with an empty ``num``, as the law prints none).
 
 Text without any recognisable numbering becomes one ``paragraph`` segment per non-empty
 paragraph (``para_1``, ``para_2`` …), so the checker can still work clause by clause.
@@ -150,6 +150,7 @@ _ZH_REFERENCE_FOLLOWERS = set("第规的所、和或至中之修增删款项，,
 _EN_SENTENCE_WORDS = re.compile(
     r"\b(shall|must|may|is|are|was|were|be|been|has|have|will|applies|apply|means)\b"
 )
+_REFERENCE_VERBS = {"shall", "may", "must", "is", "are", "and", "or", "to", "applies", "apply"}
 _TERMINAL = tuple(".;:,。；：，！？!?")
 _MAX_HEADING_CHARS = 100
 _MAX_HEADING_WORDS = 12
@@ -304,6 +305,16 @@ def _starts_sentence_about_reference(rest: str) -> bool:
     """True for "of the principal Act …", ", as amended", "is repealed" after a number."""
     rest = rest.lstrip()
     return bool(rest) and (rest[0].islower() or rest[0] in ",;)")
+
+
+def _continues_reference(token: str, line: str, end: int) -> bool:
+    """True for a wrapped line such as "(2) shall apply" or "(2) of section 5", which goes
+    on with a sentence about "subsection (2)" rather than starting a paragraph."""
+    after = line[end : end + 12].lstrip()
+    if after.startswith(("of ", ",", ")")):
+        return True
+    # A lettered item may start with a verb ("(a) is a national of …"); a paragraph cannot.
+    return token[0].isdigit() and after.split(" ", 1)[0] in _REFERENCE_VERBS
 
 
 class _Parser:
@@ -543,8 +554,7 @@ class _Parser:
             while start < len(line) and line[start] == " " and start - index < 2:
                 start += 1
             match = _PAREN.match(line, start)
-            after = line[match.end() : match.end() + 8].lstrip() if match else ""
-            if not match or after.startswith(("of ", ",", ")")):
+            if not match or _continues_reference(match.group("tok"), line, match.end()):
                 return index
             level = self._paren_level(match.group("tok"))
             if level is None:

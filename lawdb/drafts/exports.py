@@ -5,6 +5,7 @@ import io
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .report import draft_metadata
 
@@ -85,7 +86,12 @@ def render_docx(request, draft, report):
     if report.alignment is not None:
         document.add_heading(_("Alignment with the law in force"), level=1)
         document.add_paragraph(
-            _("%(count)s provisions are unchanged.") % {"count": report.unchanged_count}
+            ngettext(
+                "%(counter)s provision is unchanged.",
+                "%(counter)s provisions are unchanged.",
+                report.unchanged_count,
+            )
+            % {"counter": report.unchanged_count}
         )
         table = _table(document, [_("Change"), _("Provision"), _("Redline")])
         for row in report.changes:

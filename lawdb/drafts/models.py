@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # 32 random bytes: a shared link cannot be guessed or enumerated.
@@ -132,9 +131,3 @@ class DraftCheck(models.Model):
     def unshare(self):
         self.share_token = None
         self.save(update_fields=["share_token", "updated"])
-
-    def record_progress(self, percent):
-        """Store progress without touching the rest of the row (the task holds a stale copy)."""
-        type(self).objects.filter(pk=self.pk).update(
-            progress=min(100, max(0, int(percent))), updated=timezone.now()
-        )

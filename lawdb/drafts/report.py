@@ -108,7 +108,7 @@ def draft_metadata(draft):
         (_("Submitted"), formats.date_format(draft.created, "DATETIME_FORMAT")),
     ]
     if draft.amends:
-        rows.append((_("Amends"), draft.amends.title))
+        rows.append((_("Amends"), draft.amends.display_title))
     if draft.source_filename:
         rows.append((_("File"), draft.source_filename))
     return rows

@@ -10,6 +10,7 @@ where ``old`` and ``new`` are ``{"eid", "num", "heading", "text"}`` or null.
 
 import logging
 
+from django.utils import timezone
 from django.utils.translation import gettext_noop
 from django_tasks import task
 
@@ -30,19 +31,22 @@ FAILURE_MESSAGE = gettext_noop(
 
 @task()
 def run_draft_check(draft_check_id):
-    draft = DraftCheck.objects.select_related("amends").get(pk=draft_check_id)
-    DraftCheck.objects.filter(pk=draft.pk).update(status=DraftCheck.Status.RUNNING, progress=0)
+    draft = DraftCheck.objects.select_related("amends").filter(pk=draft_check_id).first()
+    if draft is None:
+        return  # deleted while it waited in the queue
+    _update(draft, status=DraftCheck.Status.RUNNING, progress=0)
     try:
         result = check_draft(draft)
     except Exception:
         logger.exception("Draft check %s failed", draft.pk)
-        DraftCheck.objects.filter(pk=draft.pk).update(
-            status=DraftCheck.Status.FAILED, error_message=FAILURE_MESSAGE
-        )
+        _update(draft, status=DraftCheck.Status.FAILED, error_message=FAILURE_MESSAGE)
         return
-    DraftCheck.objects.filter(pk=draft.pk).update(
-        status=DraftCheck.Status.DONE, progress=100, result=result, error_message=""
-    )
+    _update(draft, status=DraftCheck.Status.DONE, progress=100, result=result, error_message="")
+
+
+def _update(draft, **fields):
+    """Write only the task's fields: the adviser may share the report meanwhile."""
+    DraftCheck.objects.filter(pk=draft.pk).update(updated=timezone.now(), **fields)
 
 
 def check_draft(draft):

@@ -4,7 +4,6 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 import modelcluster.contrib.taggit
 import modelcluster.fields
-import modelsearch.index
 import wagtail.contrib.routable_page.models
 from django.conf import settings
 from django.db import migrations, models
@@ -45,7 +44,6 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'jurisdictions',
                 'ordering': ['name_en'],
             },
-            bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
             name='LawIndexPage',
@@ -228,7 +226,6 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'treaty provisions',
                 'ordering': ['sort_order', 'citation'],
             },
-            bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
             name='Provision',

@@ -153,7 +153,7 @@ def test_confirmation_enqueues_clustering_after_commit(ai_page, django_capture_o
                                     status=SubmissionStatus.PENDING_CONFIRMATION)
     assert not CampaignMembership.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
-        intake.confirm(intake.confirmation_token(submission))
+        intake.confirm(submission.reference, intake.confirmation_token(submission.reference))
     assert CampaignMembership.objects.get().submission_id == submission.pk
     # approving does not enqueue anything (the text did not change)
     with django_capture_on_commit_callbacks() as callbacks:

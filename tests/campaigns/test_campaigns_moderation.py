@@ -48,7 +48,7 @@ def test_list_shows_size_excerpt_and_consultation(client, moderator, campaign, a
     assert "4 comments" in html and ai_page.title in html
     assert "Only a natural person can be named" in html
     assert "A unique view" not in html  # unique comments are not campaigns
-    assert 'href="%s"' % detail_url(campaign) in html
+    assert f'href="{detail_url(campaign)}"' in html
 
 
 def test_detail_shows_escaped_redlines_and_members(client, moderator, campaign):

@@ -8,7 +8,8 @@ from django.core.cache import cache
 
 from consultations import demo
 from consultations.antiabuse import new_form_token
-from consultations.models import ConsultationPage
+from consultations.intake import record_submission
+from consultations.models import ConsultationPage, PublicationConsent, SubmissionStatus
 from home.roles import EDITORS, MODERATORS
 
 
@@ -41,7 +42,9 @@ def ai_page_zh(consultations):
 
 
 def make_staff(django_user_model, username, group_name):
-    user = django_user_model.objects.create_user(username, f"{username}@staff.invalid", "pw-123456!")
+    user = django_user_model.objects.create_user(
+        username, f"{username}@staff.invalid", "pw-123456!"
+    )
     user.groups.add(Group.objects.get(name=group_name))
     return user
 
@@ -101,3 +104,38 @@ def submit(post):
         return post(page.subpage_url("submit"), build_form_data(**overrides))
 
     return send
+
+
+COMMENTER_EMAIL = "never-publish-me@example.org"
+
+
+def create_submission(page, *, consent=PublicationConsent.NAMED,
+                      status=SubmissionStatus.APPROVED, key="k1", name="Wang Fang",
+                      country="CN", stakeholder="academia", language="en", answers=None):
+    issues = {issue.number: issue for issue in page.issues.all()}
+    issue_1 = issues[1]
+    answers = answers or [
+        (issue_1, issue_1.questions.get(number="i"), f"{name}: a natural person is the inventor."),
+        (issues[2], None, f"{name} on issue 2 as a whole."),
+        (None, None, f"{name}'s general remark."),
+    ]
+    submission, _created = record_submission(
+        page,
+        {"name": name, "email": COMMENTER_EMAIL, "organisation": "Tsinghua Lab", "capacity":
+         "organisation", "stakeholder_type": stakeholder, "country": country,
+         "language": language, "consent": consent},
+        answers, idempotency_key=key, status=status,
+    )
+    return submission
+
+
+@pytest.fixture
+def add_submission(db):
+    """A builder of stored submissions (approved and named unless told otherwise)."""
+    return create_submission
+
+
+@pytest.fixture
+def commenter_email():
+    """The address create_submission gives every commenter: it must never be published."""
+    return COMMENTER_EMAIL

@@ -67,7 +67,8 @@ def test_a_chinese_report_prints_in_a_cjk_font(
         for page in reader.pages
         for font in page["/Resources"]["/Font"].values()
     }
-    assert any("NotoSansCJK" in font for font in fonts)
+    # Every font is the CJK face: nothing fell back to a font without Chinese glyphs.
+    assert all("Noto-Sans-CJK-SC" in font for font in fonts), fonts
 
 
 def test_the_docx_export_holds_the_findings_and_the_matrix(adviser_client, checked_draft):

@@ -27,7 +27,8 @@ This Act may be cited as the Patents Act, 2001.
 PART II — APPLICATIONS
 
 7. Mode of filing
-(1) An application shall be filed with the Office on paper or in electronic form, at the option of the applicant.
+(1) An application shall be filed with the Office on paper or in electronic form,
+at the option of the applicant.
 (2) A communication filed in electronic form shall be signed by an electronic signature.
 
 9. Electronic payment

@@ -41,7 +41,8 @@ AKN_ZH = """<?xml version="1.0" encoding="UTF-8"?>
 XXE = b"""<?xml version="1.0"?>
 <!DOCTYPE akomaNtoso [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
 <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body>
-<section eId="sec_1"><num>1.</num><content><p>&secret;</p></content></section></body></act></akomaNtoso>"""
+<section eId="sec_1"><num>1.</num><content><p>&secret;</p></content></section>
+</body></act></akomaNtoso>"""
 
 
 def docx_bytes(text):

@@ -163,6 +163,8 @@ def test_ocr_noise_and_spelling_variants_do_not_hide_a_conflict():
         "The signa- ture on the power of attorney shall be notarlsed.",
         "The signature on the power of attorney shall be notarized.",
         "All patent applications shall be filed elec tronically only.",
+        "The p0wer of attorney shall be n0tarised and 1egalised.",
+        "Every applicant shaII affix its sea1 to the application.",
     ):
         assert classify(text, "en").label == "conflict", text
 
@@ -211,7 +213,7 @@ def test_labelled_sets_are_large_enough_and_split():
         records = read_labelled((LABELLED / f"clauses.{lang}.jsonl").open(encoding="utf-8"))
         assert len(records) >= minimum
         share = sum(r["split"] == "test" for r in records) / len(records)
-        assert 0.25 <= share <= 0.35
+        assert 0.25 <= share <= 0.35  # about 30 % held out
 
 
 DRAFT = """Patents (Amendment) Bill

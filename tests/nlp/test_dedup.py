@@ -2,7 +2,11 @@
 
 import io
 import json
+import os
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -111,6 +115,44 @@ def test_distinct_comments_on_one_topic_stay_apart_even_amid_a_campaign():
     result = {a.id: a.cluster for a in cluster(records)}
     assert {result[f"v{i}"] for i in range(len(variants))} == {"v0"}
     assert [result[f"s{i}"] for i in range(len(SAME_TOPIC))] == ["s0", "s1", "s2"]
+
+
+def test_a_comment_quoting_two_letters_does_not_chain_their_campaigns():
+    other = SAME_TOPIC[1]
+    other_sentences = [x.strip() + "." for x in other.split(".") if x.strip()]
+    mixed = " ".join(SENTENCES[:2] + other_sentences[2:])
+    records = [
+        ("a1", LETTER),
+        ("b1", other),
+        ("a2", f"Dear FCC, {LETTER}"),
+        ("b2", other.replace("ask", "urge")),
+        ("mix", mixed),
+        ("a3", LETTER.lower()),
+        ("b3", f"{other} Thanks, Kim"),
+    ]
+    result = {a.id: a.cluster for a in cluster(records)}
+    assert {result["a1"], result["a2"], result["a3"]} == {"a1"}
+    assert {result["b1"], result["b2"], result["b3"]} == {"b1"}
+
+
+def test_band_keys_do_not_depend_on_the_process():
+    code = (
+        "from nlp.dedup import signature; print(*signature(__import__('sys').argv[1]).band_keys())"
+    )
+    keys = {
+        tuple(
+            subprocess.run(
+                [sys.executable, "-c", code, LETTER],
+                env={**os.environ, "PYTHONHASHSEED": seed},
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=Path(__file__).parents[2],
+            ).stdout.split()
+        )
+        for seed in ("1", "2")
+    }
+    assert keys == {tuple(signature(LETTER).band_keys())}
 
 
 def test_chinese_campaign_clusters_and_distinct_chinese_comment_does_not():

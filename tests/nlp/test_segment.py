@@ -165,6 +165,22 @@ def test_cross_references_and_amending_language_do_not_split():
     assert segs[1].text == "Section 9 is repealed."
 
 
+def test_wrapped_reference_to_a_subsection_does_not_start_a_paragraph():
+    text = (
+        "Section 7\n(1) The period referred to in subsection\n(2) shall be two months.\n"
+        "(2) Where the applicant—\n(a) is a national; or\n(b) has a domicile,\nno agent is needed."
+    )
+    segs = segment(text, "en")
+    assert [s.eid for s in segs] == [
+        "sec_7",
+        "sec_7__para_1",
+        "sec_7__para_2",
+        "sec_7__para_2__subpara_a",
+        "sec_7__para_2__subpara_b",
+    ]
+    assert segs[1].text == "The period referred to in subsection\n(2) shall be two months."
+
+
 def test_parts_chapters_and_schedule_numbering():
     text = (
         "Part II\nChapter III Fees\nSection 1 Scale\nFees are set out in the Schedule.\n"

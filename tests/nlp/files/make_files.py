@@ -6,6 +6,7 @@ The builders are also imported by the tests to make bad or unusual inputs on the
 
 from __future__ import annotations
 
+import datetime
 import io
 import zipfile
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import docx
 
 HERE = Path(__file__).resolve().parent
+_FIXED_DATE = datetime.datetime(2026, 1, 1)
 
 # Illustrative statute, English. Not a real law.
 LAW_EN = """\
@@ -96,8 +98,20 @@ def build_docx(paragraphs: list[str], table: list[list[str]] | None = None) -> b
             for row, values in zip(grid.rows, table, strict=True):
                 for cell, value in zip(row.cells, values, strict=True):
                     cell.text = value
+    # Fixed dates make the committed files reproducible byte for byte.
+    document.core_properties.created = document.core_properties.modified = _FIXED_DATE
     out = io.BytesIO()
     document.save(out)
+    return _with_fixed_zip_dates(out.getvalue())
+
+
+def _with_fixed_zip_dates(data: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info))
     return out.getvalue()
 
 
