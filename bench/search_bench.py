@@ -118,9 +118,12 @@ def generate(count, rng):
     """Laws with one current version each, provisions bulk-inserted, search documents built."""
     from django.db import connection
 
+    from home.management.commands.load_initial_data import Command
     from lawdb.demo import ensure_index_pages
     from lawdb.models import Jurisdiction, LegalTextPage, LegalTextVersion, Provision
 
+    site = Command()
+    site.ensure_site(site.ensure_home_pages())
     law_parents, _judgments = ensure_index_pages()
     jurisdiction = Jurisdiction.objects.create(
         iso_code="ZZ",

@@ -218,14 +218,15 @@ def statistics_view(request):
             "statuses": [(label, status_counts[value])
                          for value, label in SubmissionStatus.choices],
             "charts": [
-                bar_chart_svg(_("Submissions per day"),
-                              [(day.isoformat(), n) for day, n in sorted(per_day.items())]),
-                bar_chart_svg(_("Submissions per issue"), [
-                    (str(issue.label()), issue_counts[issue.number])
-                    for issue in selected.issues.all()
-                ]),
-                bar_chart_svg(_("Submissions per stakeholder type"), by_stakeholder),
-                bar_chart_svg(_("Submissions per region"), by_region),
+                (title, bar_chart_svg(title, rows)) for title, rows in (
+                    (_("Submissions per day"),
+                     [(day.isoformat(), n) for day, n in sorted(per_day.items())]),
+                    (_("Submissions per issue"),
+                     [(str(issue.label()), issue_counts[issue.number])
+                      for issue in selected.issues.all()]),
+                    (_("Submissions per stakeholder type"), by_stakeholder),
+                    (_("Submissions per region"), by_region),
+                )
             ],
         })
     return TemplateResponse(request, "consultations/admin/statistics.html", context)

@@ -56,10 +56,13 @@ class Compilation:
     by_region: list
 
     def charts(self):
+        """(title, SVG) for each chart."""
         return [
-            bar_chart_svg(_("Comments per issue"), self.by_issue),
-            bar_chart_svg(_("Comments per stakeholder type"), self.by_stakeholder),
-            bar_chart_svg(_("Comments per region"), self.by_region),
+            (title, bar_chart_svg(title, rows)) for title, rows in (
+                (_("Comments per issue"), self.by_issue),
+                (_("Comments per stakeholder type"), self.by_stakeholder),
+                (_("Comments per region"), self.by_region),
+            )
         ]
 
     def rows(self):

@@ -64,12 +64,15 @@ PAPER_VERSIONS = {
 }
 
 
-def load(stdout):
+def load(stdout, only=None):
+    """Create what is missing; ``only`` limits the load to the consultations with these slugs."""
     english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     chinese = Locale.objects.get(language_code=CHINESE)
     index = ensure_index(english, chinese)
     for path in sorted(FIXTURES_DIR.glob("*.json")):
         fixture = json.loads(path.read_text(encoding="utf-8"))
+        if only is not None and fixture["slug"] not in only:
+            continue
         if ConsultationPage.objects.filter(slug=fixture["slug"], locale=english).exists():
             stdout.write(f"Consultation {fixture['slug']} exists; kept.")
             continue

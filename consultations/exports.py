@@ -43,7 +43,7 @@ def make_docx(compilation, request):
         % {"reference": consultation.reference, "count": compilation.submission_count}
     )
     for section in compilation.issues:
-        document.add_heading(f"{section.issue.label()}: {section.issue.title}", level=1)
+        document.add_heading(str(section.issue.heading()), level=1)
         for question_section in section.questions:
             document.add_heading(
                 f"({question_section.question.number}) {question_section.question.text}",

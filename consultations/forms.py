@@ -118,8 +118,11 @@ class SubmissionForm(forms.Form):
                     required=False, max_length=MAX_ANSWER_CHARS,
                     widget=forms.Textarea(attrs={"rows": 4}),
                 )
+            # An article of a draft law has no questions: its field is the only one.
+            label = _("Other comments on %(issue)s") if issue.questions.all() else _(
+                "Your comments on %(issue)s")
             self.fields[answer_field_name(issue.number)] = PlainTextField(
-                label=_("Other comments on %(issue)s") % {"issue": issue.label()},
+                label=label % {"issue": issue.label()},
                 required=False, max_length=MAX_ANSWER_CHARS,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )

@@ -338,6 +338,9 @@ class Issue(Orderable, ClusterableModel):
             return _("Article %(number)s") % {"number": self.number}
         return _("Issue %(number)s") % {"number": self.number}
 
+    def heading(self):
+        return _("%(label)s: %(title)s") % {"label": self.label(), "title": self.title}
+
 
 class Question(Orderable):
     """A numbered question of an issue: (i), (ii)…"""

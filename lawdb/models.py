@@ -616,7 +616,7 @@ class LegalTextPage(RoutablePageMixin, Page):
     def current(self, request):
         from . import views
 
-        return views.law_version(request, self, self.current_version(), is_current=True)
+        return views.law_version(request, self, self.current_version(), allow_empty=True)
 
     @path("versions/<str:day>/", name="version")
     def version(self, request, day):
@@ -629,7 +629,7 @@ class LegalTextPage(RoutablePageMixin, Page):
         from . import views
 
         return views.law_version(
-            request, self, self.current_version(), is_current=True, tab="flags"
+            request, self, self.current_version(), tab="flags", allow_empty=True
         )
 
     @path("versions/<str:day>/flags/", name="version_flags")

@@ -129,8 +129,10 @@ def provision_citations(law, provisions):
     return {pk: f"{base}, {label}" if label else base for pk, label in labels.items()}
 
 
-def law_version(request, law, version, is_current=False, tab="text"):
-    if version is None and not is_current:
+def law_version(request, law, version, tab="text", allow_empty=False):
+    """The text (or the flags) of one version; the law's own URL (``allow_empty``) renders
+    even before any text has been imported."""
+    if version is None and not allow_empty:
         raise Http404(_("No version of this law was in force on that date."))
     provisions = list(version.provisions.order_by("position")) if version else []
     citations = provision_citations(law, provisions)

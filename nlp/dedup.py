@@ -34,6 +34,7 @@ __all__ = [
     "Assignment",
     "IncrementalClusterer",
     "Signature",
+    "can_merge_clusters",
     "cluster",
     "cluster_stream",
     "is_same_campaign",
@@ -313,7 +314,14 @@ def similarity(text_a: str, text_b: str) -> int:
 
 
 def is_same_campaign(score: int, threshold: int = THRESHOLD) -> bool:
+    """Whether a comment scoring `score` against a cluster's representative joins it."""
     return score >= threshold
+
+
+def can_merge_clusters(rep_score: int, threshold: int = THRESHOLD) -> bool:
+    """Whether two clusters that one new comment joins both merge, given the similarity of
+    their representatives."""
+    return rep_score >= threshold - _BRIDGED_SLACK
 
 
 # --- clustering ----------------------------------------------------------------------------
@@ -389,9 +397,8 @@ class IncrementalClusterer:
         matches.sort()
         root = self._union(matches[0][1], group)
         for _, other in matches[1:]:
-            if self._root(other) != root and (
-                self._similarity(self._rep[root], self._rep[other])
-                >= self.threshold - _BRIDGED_SLACK
+            if self._root(other) != root and can_merge_clusters(
+                self._similarity(self._rep[root], self._rep[other]), self.threshold
             ):
                 root = self._union(root, other)
 
@@ -552,8 +559,8 @@ def cluster(
 
 def cluster_stream(lines_in: Iterable[str], out: IO[str]) -> None:
     """JSONL {"id", "text"} in, JSONL {"id", "cluster", "representative", "similarity"} out,
-    one line per input record in input order. Raises ValueError naming the line of the first
-    malformed record; nothing is written in that case."""
+    one line per input record in input order (blank lines are skipped). Raises ValueError
+    naming the line of the first malformed record; nothing is written in that case."""
     dumps = json.dumps
     for a in _cluster_items(lines_in, THRESHOLD):
         out.write(

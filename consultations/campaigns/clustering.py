@@ -13,10 +13,11 @@ compared. Campaign rows are then locked (select_for_update, in primary-key order
 change.
 """
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Min
 from django.db.models.functions import Coalesce, TruncSecond
 from django.utils import timezone
@@ -103,6 +104,9 @@ def cluster_submission(submission_id):
                 return _place(submission, sig)
         except _Retry:
             continue
+        except IntegrityError:
+            # The same submission's task ran twice at once and the other one placed it.
+            return CampaignMembership.objects.get(submission_id=submission_id)
     raise RuntimeError(f"could not place submission {submission_id}: campaigns kept changing")
 
 
@@ -169,9 +173,28 @@ def _retry():
     raise _Retry
 
 
+# exact_key -> Signature. A signature is a function of the normalised text alone, which the
+# exact key names, so entries never go stale; it spares a hot campaign's every join from
+# re-reading and re-sketching the same representative.
+_signature_cache = OrderedDict()
+_SIGNATURE_CACHE_SIZE = 10_000
+
+
+def _signature_of(membership):
+    sig = _signature_cache.get(membership.exact_key)
+    if sig is None:
+        sig = signature(comment_text(membership.submission_id))
+        _signature_cache[membership.exact_key] = sig
+        if len(_signature_cache) > _SIGNATURE_CACHE_SIZE:
+            _signature_cache.popitem(last=False)
+    return sig
+
+
 def _representative_signatures(campaigns):
-    texts = comment_texts([c.representative_id for c in campaigns])
-    return {c.pk: signature(texts[c.representative_id]) for c in campaigns}
+    representatives = CampaignMembership.objects.filter(
+        campaign__in=campaigns, is_representative=True
+    )
+    return {m.campaign_id: _signature_of(m) for m in representatives}
 
 
 def _add_member(campaign, submission, exact_key, similarity, representative=False):
@@ -203,26 +226,23 @@ def _join_copy(campaign, submission, sig):
     representative = campaign.memberships.get(is_representative=True)
     similarity = 100 if representative.exact_key == sig.exact_key else None
     if similarity is None:
-        rep_sig = signature(comment_text(representative.submission_id))
-        similarity = sig.similarity(rep_sig)
+        similarity = sig.similarity(_signature_of(representative))
     membership = _add_member(campaign, submission, sig.exact_key, similarity)
     if representative.exact_key != sig.exact_key and (
         _group_rank(campaign, sig.exact_key) < _group_rank(campaign, representative.exact_key)
     ):
-        _set_representative(campaign, sig.exact_key, sig)
+        _set_representative(campaign, sig.exact_key)
         membership.refresh_from_db()
     return membership
 
 
-def _set_representative(campaign, exact_key, rep_signature=None):
+def _set_representative(campaign, exact_key):
     first = campaign.memberships.filter(exact_key=exact_key).order_by("pk").first()
     campaign.memberships.filter(is_representative=True).update(is_representative=False)
     campaign.memberships.filter(pk=first.pk).update(is_representative=True)
     campaign.representative_id = first.submission_id
     campaign.save(update_fields=["representative", "updated_at"])
-    _refresh_similarities(
-        campaign, rep_signature or signature(comment_text(first.submission_id))
-    )
+    _refresh_similarities(campaign, _signature_of(first))
 
 
 def _merge(root, loser, rep_signatures):

@@ -79,9 +79,6 @@ class MembershipQuerySet(models.QuerySet):
     def in_consultation(self, consultation_key):
         return self.filter(campaign__consultation_key=consultation_key)
 
-    def in_arrival_order(self):
-        return self.order_by("pk")
-
 
 class CampaignMembership(models.Model):
     """Where one confirmed submission was clustered."""

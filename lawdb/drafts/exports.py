@@ -5,7 +5,6 @@ import io
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from .report import draft_metadata
 
@@ -56,9 +55,9 @@ def render_docx(request, draft, report):
         paragraph.add_run(f"{label}: ").bold = True
         paragraph.add_run(str(value))
 
-    document.add_heading(_("Findings"), level=1)
+    document.add_heading(_("Provisions and flags"), level=1)
     if not report.findings:
-        document.add_paragraph(_("The checker found no provisions in this draft."))
+        document.add_paragraph(_("No provision of this draft is flagged."))
     for finding in report.findings:
         document.add_heading(finding.title, level=2)
         paragraph = document.add_paragraph()
@@ -75,6 +74,9 @@ def render_docx(request, draft, report):
         if finding.suggestion:
             _labelled(document, _("Suggested wording"), finding.suggestion)
 
+    if report.unlisted_note:
+        document.add_paragraph(report.unlisted_note)
+
     document.add_heading(_("Compliance matrix"), level=1)
     table = _table(document, [_("Treaty obligation"), _("Provisions"), _("Status")])
     for row in report.matrix:
@@ -85,14 +87,7 @@ def render_docx(request, draft, report):
 
     if report.alignment is not None:
         document.add_heading(_("Alignment with the law in force"), level=1)
-        document.add_paragraph(
-            ngettext(
-                "%(counter)s provision is unchanged.",
-                "%(counter)s provisions are unchanged.",
-                report.unchanged_count,
-            )
-            % {"counter": report.unchanged_count}
-        )
+        document.add_paragraph(report.unchanged_note)
         table = _table(document, [_("Change"), _("Provision"), _("Redline")])
         for row in report.changes:
             cells = table.add_row().cells

@@ -1,6 +1,8 @@
+from datetime import timedelta
 from pathlib import Path
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lawdb.models import Jurisdiction, LegalTextPage
@@ -11,6 +13,10 @@ from nlp.readers import read_document
 from .models import DraftCheck
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# One adviser cannot flood the task queue: a few checks may wait at a time. Checks older than
+# the window no longer count, so a check stranded by a crashed worker does not block anyone.
+MAX_CHECKS_IN_PROGRESS = 3
+IN_PROGRESS_WINDOW = timedelta(hours=1)
 ACCEPTED_EXTENSIONS = (".docx", ".pdf", ".txt")
 TITLE_FROM_TEXT_CHARS = 120
 
@@ -38,7 +44,7 @@ class DraftCheckForm(forms.ModelForm):
         label=_("Or upload a file"),
         required=False,
         help_text=_("DOCX, PDF (with a text layer) or UTF-8 TXT, at most 10 MB."),
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ACCEPTED_EXTENSIONS)}),
+        widget=forms.FileInput(attrs={"accept": ",".join(ACCEPTED_EXTENSIONS)}),
     )
 
     class Meta:
@@ -56,8 +62,9 @@ class DraftCheckForm(forms.ModelForm):
         }
         widgets = {"amends": LawInForceSelect}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, owner, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.owner = owner
         self.fields["title"].required = False
         self.fields["jurisdiction"].required = True
         self.fields["jurisdiction"].queryset = Jurisdiction.objects.all()
@@ -92,6 +99,15 @@ class DraftCheckForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        waiting = DraftCheck.objects.filter(owner=self.owner).in_progress(
+            since=timezone.now() - IN_PROGRESS_WINDOW
+        )
+        if waiting.count() >= MAX_CHECKS_IN_PROGRESS:
+            raise forms.ValidationError(
+                _("You already have %(count)s checks in progress; submit again when one is done."),
+                code="too_many",
+                params={"count": MAX_CHECKS_IN_PROGRESS},
+            )
         text = cleaned.get("text", "").strip()
         upload = cleaned.get("upload")
         if text and upload:
@@ -107,9 +123,9 @@ class DraftCheckForm(forms.ModelForm):
             self.add_error("amends", _("Choose a law of the jurisdiction you picked above."))
         return cleaned
 
-    def save(self, owner):
+    def save(self):
         draft = super().save(commit=False)
-        draft.owner = owner
+        draft.owner = self.owner
         if self.document is not None:
             draft.source_text = self.document.text
             draft.language = self.document.lang

@@ -19,6 +19,12 @@ class DraftCheckQuerySet(models.QuerySet):
             return self
         return self.filter(owner=user)
 
+    def in_progress(self, since):
+        """Checks queued or running that were submitted after ``since``."""
+        return self.filter(
+            status__in=[DraftCheck.Status.QUEUED, DraftCheck.Status.RUNNING], created__gte=since
+        )
+
 
 class DraftCheck(models.Model):
     """One run of the alignment checker over a draft law submitted by a legislative adviser."""

@@ -6,9 +6,10 @@ contain the same findings, matrix and alignment.
 
 from dataclasses import dataclass
 
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from lawdb.models import TreatyProvision
 from nlp.diff import redline
@@ -42,6 +43,13 @@ ALIGNMENT_STATUSES = {
     "deleted": _("Deleted"),
     "unchanged": _("Unchanged"),
 }
+# Which provisions a report lists: the page offers "all" and "conflicts"; the exports list
+# the flagged ones, so a long draft prints the findings, not every neutral provision.
+SHOW_LABELS = {
+    "all": {"conflict", "aligned", "neutral"},
+    "conflicts": {"conflict"},
+    "flagged": {"conflict", "aligned"},
+}
 # Redline chunk operation -> the HTML element that shows it.
 REDLINE_TAGS = {"insert": "ins", "delete": "del"}
 
@@ -57,12 +65,12 @@ def treaty_provisions(citations):
 def evidence_chunks(text, evidence):
     """Split ``text`` into ``(piece, is_evidence)`` chunks from the evidence offsets.
 
-    Overlapping or out-of-range spans are clipped, so a stale offset never breaks the page.
+    Overlapping spans (two concepts in one phrase) are merged by clipping.
     """
     chunks, position = [], 0
     for span in sorted(evidence, key=lambda span: span["start"]):
-        start = max(position, min(int(span["start"]), len(text)))
-        end = max(start, min(int(span["end"]), len(text)))
+        start = max(position, span["start"])
+        end = max(start, span["end"])
         if start > position:
             chunks.append((text[position:start], False))
         if end > start:
@@ -95,7 +103,7 @@ def redline_chunks_html(chunks):
 
 
 def provision_title(provision):
-    """ "Art. 5 Filing date": number and heading, or the eid when a provision has neither."""
+    """Number and heading ("Art. 5 Filing date"), or the eid when a provision has neither."""
     title = " ".join(filter(None, (provision.get("num"), provision.get("heading"))))
     return title or provision.get("eid", "")
 
@@ -105,7 +113,7 @@ def draft_metadata(draft):
     rows = [
         (_("Jurisdiction"), draft.jurisdiction or "—"),
         (_("Language"), draft.get_language_display()),
-        (_("Submitted"), formats.date_format(draft.created, "DATETIME_FORMAT")),
+        (_("Submitted"), formats.date_format(timezone.localtime(draft.created), "DATETIME_FORMAT")),
     ]
     if draft.amends:
         rows.append((_("Amends"), draft.amends.display_title))
@@ -194,6 +202,7 @@ class DraftReport:
     matrix: list
     alignment: list | None
     counts: dict
+    show: str
 
     @property
     def changes(self):
@@ -201,11 +210,28 @@ class DraftReport:
         return [row for row in self.alignment or [] if row.status != "unchanged"]
 
     @property
-    def unchanged_count(self):
-        return sum(1 for row in self.alignment or [] if row.status == "unchanged")
+    def unchanged_note(self):
+        count = sum(1 for row in self.alignment or [] if row.status == "unchanged")
+        return ngettext(
+            "%(count)s provision is unchanged.", "%(count)s provisions are unchanged.", count
+        ) % {"count": count}
+
+    @property
+    def unlisted_note(self):
+        """Exports leave out neutral provisions; this says how many."""
+        count = self.counts["neutral"] if self.show == "flagged" else 0
+        if not count:
+            return ""
+        return ngettext(
+            "%(count)s provision does not deal with a filing formality governed by the "
+            "treaties and is not listed.",
+            "%(count)s provisions do not deal with a filing formality governed by the "
+            "treaties and are not listed.",
+            count,
+        ) % {"count": count}
 
 
-def build_report(result, conflicts_only=False):
+def build_report(result, show="all"):
     """The report from a stored result (see :mod:`lawdb.drafts.tasks` for its shape)."""
     checker = result["report"]
     cited = {ref for item in checker["provisions"] for ref in item["finding"]["treaty_refs"]}
@@ -228,13 +254,12 @@ def build_report(result, conflicts_only=False):
         )
         for row in checker["matrix"]
     ]
-    if conflicts_only:
-        findings = [f for f in findings if f.label == "conflict"]
+    findings = [f for f in findings if f.label in SHOW_LABELS[show]]
     alignment = None
     if result["alignment"] is not None:
         alignment = [_alignment_row(item) for item in result["alignment"]]
     return DraftReport(
-        findings=findings, matrix=matrix, alignment=alignment, counts=checker["counts"]
+        findings=findings, matrix=matrix, alignment=alignment, counts=checker["counts"], show=show
     )
 
 

@@ -36,7 +36,7 @@ def run_draft_check(draft_check_id):
         return  # deleted while it waited in the queue
     _update(draft, status=DraftCheck.Status.RUNNING, progress=0)
     try:
-        result = check_draft(draft)
+        result = build_result(draft)
     except Exception:
         logger.exception("Draft check %s failed", draft.pk)
         _update(draft, status=DraftCheck.Status.FAILED, error_message=FAILURE_MESSAGE)
@@ -49,7 +49,7 @@ def _update(draft, **fields):
     DraftCheck.objects.filter(pk=draft.pk).update(updated=timezone.now(), **fields)
 
 
-def check_draft(draft):
+def build_result(draft):
     report = check_document(draft.source_text, lang=draft.language)
     alignment = None
     if draft.amends is not None:

@@ -70,13 +70,13 @@ def report_links(draft, shared):
 @adviser_required
 def check_draft(request):
     if request.method == "POST":
-        form = DraftCheckForm(request.POST, request.FILES)
+        form = DraftCheckForm(request.user, request.POST, request.FILES)
         if form.is_valid():
-            draft = form.save(owner=request.user)
+            draft = form.save()
             run_draft_check.enqueue(draft.pk)
             return redirect(draft)
     else:
-        form = DraftCheckForm()
+        form = DraftCheckForm(request.user)
     return render(request, "drafts/check_draft.html", {"form": form})
 
 
@@ -88,13 +88,12 @@ def my_checks(request):
 
 @require_safe
 def report(request, draft, shared):
-    conflicts_only = request.GET.get("show") == "conflicts"
+    show = "conflicts" if request.GET.get("show") == "conflicts" else "all"
     context = {
         "draft": draft,
         "shared": shared,
         "links": report_links(draft, shared),
-        "conflicts_only": conflicts_only,
-        "report": build_report(draft.result, conflicts_only) if draft.result else None,
+        "report": build_report(draft.result, show) if draft.result else None,
         "metadata": draft_metadata(draft),
     }
     if not shared and draft.share_token:
@@ -131,7 +130,7 @@ def _export(request, draft, shared, render_file, extension):
     if not draft.result:
         messages.error(request, _("The report is not ready yet."))
         return redirect(report_links(draft, shared)["report"])
-    content, content_type = render_file(request, draft, build_report(draft.result))
+    content, content_type = render_file(request, draft, build_report(draft.result, "flagged"))
     return FileResponse(
         content,
         as_attachment=True,
@@ -146,9 +145,12 @@ def share(request, draft, shared):
     if request.POST.get("action") == "revoke":
         draft.unshare()
         messages.success(request, _("The shared link no longer works."))
-    else:
+    elif draft.share_token:
         draft.share()
         messages.success(
             request, _("Anyone with the new link can read this report; earlier links stop working.")
         )
+    else:
+        draft.share()
+        messages.success(request, _("Anyone with the link can read this report."))
     return redirect(draft)

@@ -24,6 +24,7 @@ COMMENT = "应当由自然人作为发明人，人工智能只是工具。"
 
 def shoot(page, name):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
 
 

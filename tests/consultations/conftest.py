@@ -28,7 +28,8 @@ def instant_forms(settings):
 
 @pytest.fixture
 def consultations(site_root):
-    demo.load(io.StringIO())
+    """The AI & IP consultation in English and Chinese (the draft-law one only where needed)."""
+    demo.load(io.StringIO(), only={"ai-and-ip"})
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ def test_demo_load_is_idempotent(ai_page):
     from consultations import demo
     from consultations.models import ConsultationPage
 
-    demo.load(io.StringIO())
+    demo.load(io.StringIO(), only={"ai-and-ip"})
     assert ConsultationPage.objects.filter(slug="ai-and-ip").count() == 2
 
 
@@ -33,3 +33,21 @@ def test_consultation_page_shows_issues_in_english_and_chinese(client, ai_page, 
     response = client.get(ai_page_zh.url)
     assert ai_page_zh.url.startswith("/zh-hans/")
     assert "发明权和所有权" in response.content.decode()
+
+
+def test_draft_law_consultation_is_commented_article_by_article(client, site_root):
+    import io
+
+    from consultations import demo
+    from consultations.models import ConsultationPage, IssueKind
+
+    demo.load(io.StringIO(), only={"ke-electronic-filing-bill-2026"})
+    page = ConsultationPage.objects.get(
+        slug="ke-electronic-filing-bill-2026", locale__language_code="en")
+    articles = list(page.issues.all())
+    assert len(articles) == 9 and {a.kind for a in articles} == {IssueKind.ARTICLE}
+    html = client.get(page.url).content.decode()
+    assert "Article 1: Short title" in html
+    html = client.get(page.subpage_url("submit")).content.decode()
+    assert html.count('name="answer_') == 9 and "Your comments on Article 2" in html
+    assert "Do not publish my comment" not in html  # this consultation offers two choices

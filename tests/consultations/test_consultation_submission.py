@@ -196,3 +196,17 @@ def test_private_link_is_read_only_after_the_deadline(client, ai_page, submit):
     client.post(url, {"action": "withdraw"})
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.PENDING_CONFIRMATION
+
+
+def test_database_failure_answers_503_with_retry_after_not_500(ai_page, submit, monkeypatch):
+    from django.db import OperationalError
+
+    from consultations import intake
+
+    def saturated(*args, **kwargs):
+        raise OperationalError("too many connections")
+
+    monkeypatch.setattr(intake, "record_submission", saturated)
+    response = submit(ai_page)
+    assert response.status_code == 503 and int(response["Retry-After"]) > 0
+    assert not Submission.objects.exists()

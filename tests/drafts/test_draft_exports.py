@@ -39,6 +39,9 @@ def test_the_pdf_export_holds_the_findings_and_the_matrix(adviser_client, checke
     assert "Compliance matrix" in text
     assert "Not addressed" in text
     assert "Alignment with the law in force" in text
+    # Neutral provisions are counted, not printed.
+    assert "Short title" not in text.split("Alignment with the law in force")[0]
+    assert "1 provision does not deal with a filing formality" in text.replace("\n", " ")
     # Citations are links to the treaty provision pages.
     links = [
         annotation.get_object()["/A"]["/URI"]

@@ -108,3 +108,15 @@ def test_pasted_text_is_saved_with_its_language(submit, draft_zh):
     assert check.language == "zh"
     assert check.source_filename == ""
     assert check.title == "专利申请规定修正草案"
+
+
+def test_an_adviser_cannot_flood_the_queue(submit, adviser):
+    from lawdb.drafts.forms import MAX_CHECKS_IN_PROGRESS
+
+    for number in range(MAX_CHECKS_IN_PROGRESS):
+        DraftCheck.objects.create(
+            owner=adviser, title=f"Waiting {number}", source_text="Section 1.", language="en"
+        )
+    response = submit(text="Section 1. Text.")
+    assert "You already have 3 checks in progress" in response.content.decode()
+    assert DraftCheck.objects.count() == MAX_CHECKS_IN_PROGRESS

@@ -4,9 +4,18 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import translation
 from lawdb_samples import ACT_2001, ACT_2019, PASSWORD, REGULATION_ZH
 
 from home.roles import ADVISERS, EDITORS
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Start each test in English: a request to /zh-hans/ leaves Chinese active in the
+    thread, which would otherwise change the URLs reverse() gives the next test."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

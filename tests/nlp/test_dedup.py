@@ -16,6 +16,7 @@ from nlp import dedup
 from nlp.dedup import (
     THRESHOLD,
     IncrementalClusterer,
+    can_merge_clusters,
     cluster,
     cluster_stream,
     is_same_campaign,
@@ -130,9 +131,34 @@ def test_a_comment_quoting_two_letters_does_not_chain_their_campaigns():
         ("a3", LETTER.lower()),
         ("b3", f"{other} Thanks, Kim"),
     ]
+    # the mixed comment matches both letters, but the letters do not match each other
+    assert is_same_campaign(similarity(mixed, LETTER)) and is_same_campaign(
+        similarity(mixed, other)
+    )
+    assert not can_merge_clusters(similarity(LETTER, other))
     result = {a.id: a.cluster for a in cluster(records)}
     assert {result["a1"], result["a2"], result["a3"]} == {"a1"}
     assert {result["b1"], result["b2"], result["b3"]} == {"b1"}
+
+
+def test_a_far_copy_that_started_its_own_cluster_is_merged_by_a_bridging_copy():
+    s = SENTENCES
+    far = " ".join(
+        ["As a baker in Dayton I sell most of my cakes online."]
+        + [s[0].replace("urge", "implore").replace("strong", "robust")]
+        + [s[2].replace("depend", "rely"), s[3], "My daughter studies online every night."]
+    )
+    bridge = " ".join(
+        [s[0].replace("urge", "implore"), s[1], s[2].replace("depend", "rely"), s[3]]
+        + ["My daughter studies online every night."]
+    )
+    assert not is_same_campaign(similarity(LETTER, far))
+    assert can_merge_clusters(similarity(LETTER, far))
+    clusterer = IncrementalClusterer()
+    assert clusterer.add("a", LETTER).cluster == "a"
+    assert clusterer.add("f", far).cluster == "f"
+    assert clusterer.add("m", bridge).cluster == "a"
+    assert [a.cluster for a in clusterer.assignments()] == ["a", "a", "a"]
 
 
 def test_band_keys_do_not_depend_on_the_process():

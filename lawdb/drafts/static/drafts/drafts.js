@@ -1,5 +1,8 @@
 // "Check a draft": progressive enhancements; the pages work without JavaScript.
 
+// After a rejected submission, move focus to the list of errors so it is read out first.
+document.getElementById("error-summary")?.focus();
+
 // Only offer laws of the chosen jurisdiction as the law in force that the draft amends.
 (() => {
   const jurisdiction = document.getElementById("id_jurisdiction");
