@@ -36,6 +36,7 @@ import asyncio
 import json
 import os
 import secrets
+import shutil
 import signal
 import socket
 import statistics
@@ -376,6 +377,8 @@ def main() -> None:
         "DJANGO_SETTINGS_MODULE": "bench_settings",
         "PYTHONPATH": f"{REPO / 'site'}:{REPO}:{settings_dir}",
         "BENCH_SETTINGS_DIR": settings_dir,
+        # The demo admin's password file and media stay with the bench, not in the repo's var/.
+        "CONCORD_VAR_DIR": settings_dir,
         "SECRET_KEY": secret_key,
         "ALLOWED_HOSTS": HOST,
         "SECURE_SSL_REDIRECT": "0",
@@ -383,13 +386,16 @@ def main() -> None:
         "DATABASE_CONN_MAX_AGE": "600",
         "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
     }
-    if not args.skip_setup:
-        prepare_database(args, env)
-    server = start_gunicorn(args, env)
+    server = None
     try:
+        if not args.skip_setup:
+            prepare_database(args, env)
+        server = start_gunicorn(args, env)
         phases, saturating_rate, saturating_concurrency = asyncio.run(run_load(args, secret_key))
     finally:
-        stop(server)
+        if server is not None:
+            stop(server)
+        shutil.rmtree(settings_dir, ignore_errors=True)
     result = {
         "setup": {"workers": args.workers, "threads": args.threads,
                   "max_inflight_submissions_per_worker": args.max_inflight_submissions,

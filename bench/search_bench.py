@@ -17,6 +17,7 @@ Prints p50/p95 in milliseconds per measurement. Figures only: there is no pass/f
 
 import argparse
 import datetime
+import logging
 import os
 import random
 import statistics
@@ -192,6 +193,9 @@ def main():
     parser.add_argument("--provisions", type=int, default=50_000)
     parser.add_argument("--rounds", type=int, default=20, help="Repetitions of each query.")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--keep", action="store_true", help="Keep the database (and its corpus) for the next run."
+    )
     args = parser.parse_args()
 
     import django
@@ -202,21 +206,23 @@ def main():
 
     if connection.vendor != "postgresql":
         sys.exit("Set DATABASE_URL to a PostgreSQL database: this benchmark measures PostgreSQL.")
-    import logging
-
     logging.disable(logging.INFO)
     from lawdb import knowledge_search
     from lawdb.models import Provision
 
     rng = random.Random(args.seed)
     started = time.perf_counter()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=args.keep)
     try:
-        made = generate(args.provisions, rng)
-        print(
-            f"Corpus: {made} provisions generated in {time.perf_counter() - started:.0f} s "
-            f"(including a fresh migrated database)."
-        )
+        made = Provision.objects.count()
+        if made:
+            print(f"Corpus: {made} provisions kept from an earlier run (--keep).")
+        else:
+            made = generate(args.provisions, rng)
+            print(
+                f"Corpus: {made} provisions generated in {time.perf_counter() - started:.0f} s "
+                "(including a fresh migrated database)."
+            )
         ids = list(Provision.objects.values_list("pk", flat=True))
 
         def provision_page(query):
@@ -259,7 +265,7 @@ def main():
                 f"{percentile(samples, 0.95):8.2f} {statistics.mean(samples):8.2f}"
             )
     finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=args.keep)
 
 
 if __name__ == "__main__":

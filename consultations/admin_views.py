@@ -200,14 +200,14 @@ def statistics_view(request):
         consultations.first())
     context = {"consultations": consultations, "selected": selected, "charts": []}
     if selected is not None:
-        submissions = list(selected.submissions_of_all_translations().counted())
+        counted = selected.submissions_of_all_translations().counted()
+        submissions = list(counted.only("stakeholder_type", "country"))
         per_day = Counter(
-            selected.submissions_of_all_translations().counted()
-            .annotate(day=TruncDate("created_at")).values_list("day", flat=True)
+            counted.annotate(day=TruncDate("created_at")).values_list("day", flat=True)
         )
         issue_counts = Counter(
             number for _submission, number in
-            Answer.objects.filter(submission__in=submissions, issue__isnull=False)
+            Answer.objects.filter(submission__in=counted, issue__isnull=False)
             .values_list("submission_id", "issue__number").distinct()
         )
         by_stakeholder, by_region = breakdowns(submissions)

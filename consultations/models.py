@@ -123,6 +123,12 @@ class ConsultationQuerySet(PageQuerySet):
         return self.filter(opens_at__lte=now, closes_at__gt=now)
 
 
+SHARED_BY_TRANSLATIONS = (
+    "opens_at", "closes_at", "comments_published", "offers_named", "offers_anonymous",
+    "offers_not_published",
+)
+
+
 class ConsultationPage(RoutablePageMixin, Page):
     """A public consultation on an issue paper or a draft law; its sub-pages (form, receipt,
     comments, compilation) are routes served by consultations.views."""
@@ -205,6 +211,16 @@ class ConsultationPage(RoutablePageMixin, Page):
             raise ValidationError({"closes_at": _("The deadline must be after the opening.")})
         if not self.publication_choices():
             raise ValidationError(_("Offer at least one publication choice."))
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # One deadline for every language: the period and the publication choices are copied
+        # to the other translations whenever they are saved (publishing saves them).
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or set(update_fields) & set(SHARED_BY_TRANSLATIONS):
+            ConsultationPage.objects.filter(translation_key=self.translation_key).exclude(
+                pk=self.pk
+            ).update(**{name: getattr(self, name) for name in SHARED_BY_TRANSLATIONS})
 
     def status(self, now=None):
         now = now or timezone.now()

@@ -2,11 +2,13 @@
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
@@ -39,7 +41,7 @@ class SubmissionFilterSet(WagtailFilterSet):
     language = django_filters.ChoiceFilter(choices=SUBMISSION_LANGUAGES, label=_("Language"))
     reported = django_filters.BooleanFilter(
         label=_("Open false-attribution report"), method="filter_reported",
-        widget=forms.CheckboxInput,
+        widget=BooleanRadioSelect,
     )
 
     class Meta:
@@ -54,9 +56,8 @@ class SubmissionFilterSet(WagtailFilterSet):
         return queryset.filter(answers__issue__number=value).distinct()
 
     def filter_reported(self, queryset, name, value):
-        if not value:
-            return queryset
-        return queryset.filter(false_attribution_reports__status=ReportStatus.OPEN).distinct()
+        reported = Q(false_attribution_reports__status=ReportStatus.OPEN)
+        return (queryset.filter(reported) if value else queryset.exclude(reported)).distinct()
 
 
 class SubmissionIndexView(IndexView):

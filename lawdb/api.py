@@ -190,8 +190,10 @@ class SearchHitOut(Schema):
 class SearchOut(Schema):
     query: str
     type: str
-    counts: dict[str, int]
-    count: int
+    counts: dict[str, int] = Field(
+        ..., description="Matches per type, counted up to 1001: 1001 means more than 1000."
+    )
+    count: int = Field(..., description="Matches of this type (capped like counts).")
     page: int
     items: list[SearchHitOut]
 
@@ -250,11 +252,12 @@ def search(
     results = knowledge_search.search(q[:200], filters.dict(exclude_none=True))
     matches = results.querysets[type]
     start = (page - 1) * PAGE_SIZE
+    counts = {key: results.count(key) for key in knowledge_search.RESULT_TYPES}
     return {
         "query": q,
         "type": type,
-        "counts": {key: results.count(key) for key in knowledge_search.RESULT_TYPES},
-        "count": matches.count(),
+        "counts": counts,
+        "count": counts[type],
         "page": page,
         "items": [
             absolute(request, knowledge_search.to_hit(type, obj, q, request))

@@ -4,7 +4,7 @@ provisions, with facets and highlighted snippets. The facets are the public list
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from .filters import JudgmentFilterSet, LegalTextFilterSet
@@ -22,6 +22,10 @@ from .models import (
 )
 from .search import highlight
 
+# Counting every match of a common word costs more than the search itself; beyond the cap
+# the search page says "1000+".
+COUNT_CAP = 1000
+RANK_WINDOW = 2000
 RESULT_TYPES = {
     "provisions": _("Provisions"),
     "laws": _("Laws"),
@@ -56,17 +60,20 @@ class SearchResults:
     facets: dict = field(default_factory=dict)
 
     def count(self, result_type):
-        return self.querysets[result_type].count()
+        """The number of matches, counted up to COUNT_CAP + 1 (shown as "1000+")."""
+        return self.querysets[result_type].order_by().values("pk")[: COUNT_CAP + 1].count()
 
 
 def search(query, params):
     """Querysets of matches per result type (best first) and facet counts."""
     laws = LegalTextFilterSet(params, queryset=LegalTextPage.objects.live()).qs
     judgments = JudgmentFilterSet(params, queryset=JudgmentPage.objects.live()).qs
+    matching_provisions = Provision.objects.current().filter(version__law__in=laws).matching(query)
+    # Ranking costs microseconds per row: only a window of the matches is ranked, so that a
+    # query matching tens of thousands of provisions stays fast. Facets narrow the window.
+    window = matching_provisions.order_by().values("pk")[:RANK_WINDOW]
     provisions = (
-        Provision.objects.current()
-        .filter(version__law__in=laws)
-        .matching(query)
+        matching_provisions.filter(pk__in=window)
         .select_related("version__law__jurisdiction", "parent__parent__parent")
         .order_by("-search_rank", "version__law_id", "position")
     )
@@ -86,9 +93,12 @@ def search(query, params):
             .order_by("-search_rank", "sort_order"),
         },
     )
-    hit_laws = LegalTextPage.objects.filter(
-        Q(pk__in=matching_laws.values("pk")) | Q(pk__in=provisions.values("version__law_id"))
+    # The matching laws are listed once, so that each facet is a cheap query.
+    law_ids = set(matching_laws.values_list("pk", flat=True))
+    law_ids.update(
+        matching_provisions.order_by().values_list("version__law_id", flat=True).distinct()
     )
+    hit_laws = LegalTextPage.objects.filter(pk__in=law_ids)
     results.facets = {name: facet_options(hit_laws, *spec) for name, spec in LAW_FACETS.items()}
     return results
 

@@ -51,12 +51,15 @@ class SearchableQuerySet(models.QuerySet):
             search_query = SearchQuery(
                 " ".join(terms), search_type="websearch", config=SEARCH_CONFIG
             )
+            queryset = self
             if self.search_document_column:
+                # The stored tsvector is only needed inside the database.
+                queryset = queryset.defer(self.search_document_column)
                 document = F(self.search_document_column)
             else:
                 document = SearchVector(*self.search_columns, config=SEARCH_CONFIG)
             return (
-                self.annotate(search_document_expr=document)
+                queryset.alias(search_document_expr=document)
                 .filter(search_document_expr=search_query)
                 .annotate(search_rank=SearchRank(document, search_query))
             )

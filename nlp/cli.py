@@ -92,9 +92,14 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_dedup(args) -> int:
-    from nlp.dedup import cluster_stream  # written by another helper
+    from nlp.dedup import cluster_stream
 
-    cluster_stream(sys.stdin, sys.stdout)
+    try:
+        cluster_stream(sys.stdin, sys.stdout)
+    except UnicodeDecodeError:
+        raise UnreadableInput("input is not UTF-8 text") from None
+    except ValueError as exc:  # a malformed line: the message names it
+        raise UnreadableInput(str(exc)) from None
     return 0
 
 

@@ -5,6 +5,7 @@ import io
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .report import draft_metadata
 
@@ -51,9 +52,7 @@ def render_docx(request, draft, report):
 
     document.add_heading(draft.title, level=0)
     for label, value in draft_metadata(draft):
-        paragraph = document.add_paragraph()
-        paragraph.add_run(f"{label}: ").bold = True
-        paragraph.add_run(str(value))
+        _labelled(document, label, str(value))
 
     document.add_heading(_("Provisions and flags"), level=1)
     if not report.findings:
@@ -107,7 +106,11 @@ def render_docx(request, draft, report):
 
 def _labelled(document, label, text):
     paragraph = document.add_paragraph()
-    paragraph.add_run(f"{label}: ").bold = True
+    # Chinese takes a full-width colon, so the punctuation is part of the translation.
+    label_run = paragraph.add_run(
+        pgettext("label before its value", "%(label)s:") % {"label": label} + " "
+    )
+    label_run.bold = True
     paragraph.add_run(text)
 
 

@@ -2,6 +2,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
 from django.http import FileResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +16,7 @@ from .report import build_report, draft_metadata
 from .tasks import run_draft_check
 
 ADD_PERMISSION = "drafts.add_draftcheck"
+CHECKS_PER_PAGE = 25
 # Shared pages must not leak the token to other sites through the Referer header.
 SHARED_HEADERS = {"Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex"}
 
@@ -83,7 +85,10 @@ def check_draft(request):
 @adviser_required
 def my_checks(request):
     checks = DraftCheck.objects.filter(owner=request.user).select_related("jurisdiction")
-    return render(request, "drafts/my_checks.html", {"checks": checks})
+    page = Paginator(checks.defer("source_text", "result"), CHECKS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "drafts/my_checks.html", {"checks": page})
 
 
 @require_safe

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from lawdb.knowledge_search import COUNT_CAP
+
 register = template.Library()
 
 # The checker's labels and categories (nlp.checker), in the interface language.
@@ -18,6 +20,12 @@ FINDING_CATEGORIES = {
     "aligned": _("Aligned"),
     "neutral": _("Neutral"),
 }
+
+
+@register.filter
+def result_count(value):
+    """A capped search count (see lawdb.knowledge_search.COUNT_CAP) as "1000+"."""
+    return f"{COUNT_CAP}+" if value > COUNT_CAP else str(value)
 
 
 @register.filter

@@ -41,6 +41,7 @@ def search(request):
         context.update(
             tabs=tabs,
             total=sum(count for _key, _label, count in tabs),
+            total_is_capped=any(count > knowledge_search.COUNT_CAP for _k, _l, count in tabs),
             facets=[
                 (
                     name,

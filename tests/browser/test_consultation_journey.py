@@ -34,6 +34,8 @@ def test_chinese_comment_from_form_to_compilation(
     demo.load(io.StringIO())
     mail.outbox.clear()
 
+    page.goto("/consultations/ai-and-ip/")
+    shoot(page, "consultation-en")
     page.goto("/zh-hans/consultations/ai-and-ip/")
     assert page.locator("h1").inner_text() == "关于知识产权政策和人工智能的议题文件草案"
     assert page.get_by_text("正在征求意见").first.is_visible()
@@ -81,6 +83,9 @@ def test_chinese_comment_from_form_to_compilation(
     page.get_by_text(f"Submission {submission.reference}: Approved.").wait_for()
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.APPROVED
+    page.goto("/admin/consultations/statistics/")
+    assert page.locator("svg.chart").count() == 4
+    shoot(page, "statistics")
 
     page.goto("/zh-hans/consultations/ai-and-ip/compilation/")
     assert page.get_by_text(COMMENT).is_visible()

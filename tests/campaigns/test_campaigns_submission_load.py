@@ -137,7 +137,11 @@ def test_concurrent_posts_with_the_same_token_create_one_submission(site_root, s
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(statuses) == [200] * 7 + [201]
+    # One creates it; the others find it (200) or, racing past the lookup before it was
+    # committed, hit the per-e-mail limit (429) and get the receipt when they retry.
+    assert statuses.count(201) == 1 and set(statuses) <= {200, 201, 429}
     submission = Submission.objects.get()
+    retry = Client().post(url, data)
+    assert retry.status_code == 200 and submission.reference in retry.content.decode()
     assert Answer.objects.filter(submission=submission).count() == 2
     assert AuditLogEntry.objects.count() == 1

@@ -106,8 +106,9 @@ def test_false_attribution_report_reaches_the_queue_and_is_upheld(
     assert response.status_code == 200 and b"Thank you" in response.content
     report = FalseAttributionReport.objects.get()
     client.force_login(moderator)
-    html = client.get(reverse(QUEUE) + "?reported=on").content.decode()
+    html = client.get(reverse(QUEUE) + "?reported=true").content.decode()
     assert approved.reference in html
+    assert approved.reference not in client.get(reverse(QUEUE) + "?reported=false").content.decode()
     client.post(reverse(MODERATE, args=[approved.pk]),
                 {"action": "resolve_report", "report": report.pk, "uphold": "on",
                  "reason": "confirmed by phone"})

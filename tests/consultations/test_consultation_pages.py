@@ -51,3 +51,15 @@ def test_draft_law_consultation_is_commented_article_by_article(client, site_roo
     html = client.get(page.subpage_url("submit")).content.decode()
     assert html.count('name="answer_') == 9 and "Your comments on Article 2" in html
     assert "Do not publish my comment" not in html  # this consultation offers two choices
+
+
+def test_the_deadline_is_the_same_in_every_language(ai_page, ai_page_zh):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    ai_page.closes_at = timezone.now() - timedelta(minutes=5)
+    ai_page.save_revision().publish()
+    ai_page_zh.refresh_from_db()
+    assert ai_page_zh.closes_at == ai_page.closes_at
+    assert ai_page_zh.status() == ConsultationStatus.CLOSED

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 
 from consultations.antiabuse import new_form_token
@@ -151,7 +152,9 @@ def test_user_text_is_escaped(client, ai_page, submit):
     assert "<b>bold</b>" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html
 
 
-def test_attachments_are_checked_by_content(form_data, ai_page, client):
+def test_attachments_are_checked_by_content(form_data, ai_page, client, moderator, settings,
+                                           tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     pdf = SimpleUploadedFile("paper.pdf", b"%PDF-1.4\n%fake but starts right\n")
     fake = SimpleUploadedFile("virus.pdf", b"MZ\x90\x00\x03binary")
     response = client.post(ai_page.subpage_url("submit"), {**form_data(), "attachments": [fake]})
@@ -160,6 +163,12 @@ def test_attachments_are_checked_by_content(form_data, ai_page, client):
     assert response.status_code == 201
     attachment = Submission.objects.get().attachments.get()
     assert attachment.content_type == "application/pdf" and attachment.original_name == "paper.pdf"
+    download = reverse("consultations_attachment", args=[attachment.pk])
+    assert client.get(download).status_code == 302  # staff only: to the admin login
+    client.force_login(moderator)
+    response = client.get(download)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(
+        b"%PDF-")
 
 
 def test_at_most_ten_attachments(form_data, ai_page, client):

@@ -1,8 +1,10 @@
 """Who may check drafts and read reports: advisers only, each their own; shared links read-only."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from home.roles import MODERATORS
 from lawdb.drafts.models import DraftCheck
 
 pytestmark = pytest.mark.django_db
@@ -144,3 +146,14 @@ def test_the_form_is_in_chinese_under_zh_hans(adviser_client):
     html = response.content.decode()
     assert '<html lang="zh-hans">' in html
     assert "草案检查" in html
+
+
+def test_the_admin_menu_leads_advisers_to_their_drafts(client, adviser, make_user):
+    client.force_login(adviser)
+    assert reverse("drafts:check_draft") in client.get("/admin/").content.decode()
+    moderator = make_user("moderator-mo", adviser=False)
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    client.force_login(moderator)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert reverse("drafts:check_draft") not in response.content.decode()

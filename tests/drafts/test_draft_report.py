@@ -38,6 +38,8 @@ def test_the_report_shows_flags_evidence_citations_and_suggestions(adviser_clien
     assert "<mark>notarised</mark>" in html
     certification = TreatyProvision.objects.get(citation="PLT Art. 8(4)(b)")
     assert f'<a href="{certification.get_absolute_url()}">PLT Art. 8(4)(b)</a>' in html
+    treaty_page = certification.get_absolute_url().split("#")[0]
+    assert adviser_client.get(treaty_page).status_code == 200
     assert "The treaties forbid certification of signatures" in html
     assert "Suggested wording" in html
     assert 'data-copy="No certification of a signature shall be required' in html

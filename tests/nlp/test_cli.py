@@ -135,3 +135,25 @@ def test_unknown_command_and_missing_arguments_exit_2():
     for args in (("frobnicate",), ("check",), ()):
         code, _, err = run(*args)
         assert code == 2 and "Traceback" not in err
+
+
+def test_dedup_groups_form_letters_one_line_per_input():
+    lines = [
+        {"id": "a", "text": "Dear Office, please keep the AI inventorship rules as they are. Jane"},
+        {"id": "b", "text": "Please keep the AI inventorship rules as they are. Sincerely, Bob"},
+        {"id": "c", "text": "Machine translation of patent documents needs quality checks."},
+    ]
+    code, out, err = run("dedup", stdin="\n".join(json.dumps(x) for x in lines))
+    assert code == 0, err
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in results] == ["a", "b", "c"]
+    assert results[0]["cluster"] == results[1]["cluster"] != results[2]["cluster"]
+    assert sum(r["representative"] for r in results) == 2
+
+
+@pytest.mark.parametrize("bad", ['{"id": 1, "text": "ok"}\nnot json\n', b"\xff\xfe\n"])
+def test_dedup_rejects_malformed_input_with_exit_2(bad):
+    code, out, err = run("dedup", stdin=bad)
+    assert code == 2
+    assert out == ""
+    assert "Traceback" not in err and err.startswith("error:")

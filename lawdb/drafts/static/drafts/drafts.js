@@ -33,10 +33,13 @@ document.getElementById("error-summary")?.focus();
       const response = await fetch(section.dataset.statusUrl, { headers: { Accept: "application/json" } });
       if (response.ok) {
         const state = await response.json();
-        bar.value = state.progress;
-        bar.textContent = `${state.progress}%`;
-        percent.textContent = state.progress;
-        status.textContent = state.status_display;
+        // The text is a live region: touch it only on change, so it is not read out every second.
+        if (percent.textContent !== String(state.progress) || status.textContent !== state.status_display) {
+          if (state.progress) bar.value = state.progress;
+          bar.textContent = `${state.progress}%`;
+          percent.textContent = state.progress;
+          status.textContent = state.status_display;
+        }
         if (state.finished) {
           window.location.replace(section.dataset.reportUrl);
           return;
