@@ -11,7 +11,8 @@
 4. Overload: an open-loop flash crowd at twice the saturating rate (new submissions arrive
    on schedule whether or not earlier ones were answered), bounded in time and in requests
    in flight. Like a browser, a client told 503/429 waits Retry-After and sends the same
-   form again (at most 3 times); statuses count every attempt.
+   form again (at most 3 times; also after no answer at all, which the token makes safe);
+   statuses count every attempt.
 5. Reconciles: every acknowledged (201) submission is in the database with all its answers;
    counts 500s; prints the figures, and the JSON of them with --json.
 
@@ -241,12 +242,11 @@ class Commenters:
             try:
                 response = await self.http.post(SUBMIT_PATH, data=data, headers=headers,
                                                 timeout=timeout)
-            except httpx.TimeoutException:
-                phase.statuses["timeout"] += 1
-                return
             except httpx.TransportError as error:
+                # No answer (timeout, connection reset): the same token makes a retry safe.
                 phase.statuses[type(error).__name__] += 1
-                return
+                await asyncio.sleep(1)
+                continue
             phase.statuses[response.status_code] += 1
             if response.status_code in (201, 200):
                 phase.latencies.append(time.perf_counter() - started)

@@ -15,6 +15,10 @@ from .models import ConsultationPage, Submission, keyed_hash
 from .tasks import send_confirmation_email
 
 BUSY_RETRY_AFTER = 10  # seconds
+# The submission fields the commenter fills in (the e-mail address only when submitting).
+DETAIL_FIELDS = (
+    "name", "organisation", "capacity", "stakeholder_type", "country", "language", "consent",
+)
 
 
 def consultation_list(request):
@@ -56,8 +60,16 @@ def closed_response(request, page):
     return page_render(request, page, "consultations/closed.html", status=403)
 
 
+def private(response):
+    """Pages that show the private link: not cached, not indexed, never sent as a referrer."""
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
 def receipt(request, page, submission, created):
-    return page_render(
+    return private(page_render(
         request, page, "consultations/receipt.html",
         {
             "submission": submission,
@@ -65,7 +77,7 @@ def receipt(request, page, submission, created):
             "manage_url": page.subpage_url("manage_submission", token=submission.edit_token()),
         },
         status=201 if created else 200,
-    )
+    ))
 
 
 def submit(request, page):
@@ -125,17 +137,12 @@ def submit(request, page):
     return receipt(request, page, submission, created)
 
 
-DETAIL_FIELDS = (
-    "name", "organisation", "capacity", "stakeholder_type", "country", "language", "consent",
-)
-
-
 def confirm(request, page, reference, token):
     submission = intake.confirm(reference, token)
     if submission is None or submission.consultation.translation_key != page.translation_key:
         return page_render(request, page, "consultations/confirm_failed.html", status=404)
-    return page_render(request, page, "consultations/confirmed.html",
-                       {"submission": submission})
+    return private(page_render(request, page, "consultations/confirmed.html",
+                               {"submission": submission}))
 
 
 def initial_from(submission):
@@ -168,18 +175,20 @@ def manage_submission(request, page, token):
             if form.is_valid():
                 details = {name: form.cleaned_data[name] for name in DETAIL_FIELDS}
                 intake.replace_answers(submission, details, form.answers())
-                return page_render(request, page, "consultations/manage.html",
-                                   {"submission": submission, "saved": True,
-                                    "form": SubmissionForm(initial=initial_from(submission),
-                                                           consultation=page, editing=True)})
+                return private(page_render(
+                    request, page, "consultations/manage.html",
+                    {"submission": submission, "saved": True, "editable": True,
+                     "form": SubmissionForm(initial=initial_from(submission),
+                                            consultation=page, editing=True)},
+                ))
         else:
             form = SubmissionForm(initial=initial_from(submission), consultation=page,
                                   editing=True)
-    return page_render(
+    return private(page_render(
         request, page, "consultations/manage.html",
         {"submission": submission, "form": form, "editable": editable},
         status=400 if form is not None and form.is_bound else 200,
-    )
+    ))
 
 
 def comments(request, page, issue_number=None):

@@ -25,7 +25,7 @@ from .search import highlight
 # Counting every match of a common word costs more than the search itself; beyond the cap
 # the search page says "1000+".
 COUNT_CAP = 1000
-RANK_WINDOW = 2000
+RANK_WINDOW = 1000
 RESULT_TYPES = {
     "provisions": _("Provisions"),
     "laws": _("Laws"),
@@ -58,25 +58,46 @@ class SearchResults:
     query: str
     querysets: dict = field(default_factory=dict)
     facets: dict = field(default_factory=dict)
+    # Provisions are counted before ranking, which only looks at a window of them.
+    provision_matches: object = None
 
     def count(self, result_type):
-        """The number of matches, counted up to COUNT_CAP + 1 (shown as "1000+")."""
-        return self.querysets[result_type].order_by().values("pk")[: COUNT_CAP + 1].count()
+        if result_type == "provisions":
+            return capped_count(self.provision_matches)
+        return capped_count(self.querysets[result_type])
+
+
+def capped_count(queryset):
+    """The number of matches, counted up to COUNT_CAP + 1 (shown as "1000+")."""
+    return queryset.order_by().values("pk")[: COUNT_CAP + 1].count()
+
+
+def provisions_matching(query, laws):
+    """Provisions of the current versions of ``laws`` that match ``query``, unordered."""
+    return Provision.objects.current().filter(version__law__in=laws).matching(query)
+
+
+def ranked_provisions(matches, query):
+    """The best matches first. Ranking costs microseconds per row, so only a window of the
+    matches is ranked: a query matching tens of thousands of provisions stays fast, and the
+    facets narrow the window."""
+    # Fetched first: as a subquery the planner would scan the whole table to join it.
+    window = list(matches.order_by().values_list("pk", flat=True)[:RANK_WINDOW])
+    return (
+        Provision.objects.filter(pk__in=window)
+        .rank(query)
+        .select_related("version__law__jurisdiction")
+        .prefetch_related("parent__parent__parent")
+        .order_by("-search_rank", "version__law_id", "position")
+    )
 
 
 def search(query, params):
     """Querysets of matches per result type (best first) and facet counts."""
     laws = LegalTextFilterSet(params, queryset=LegalTextPage.objects.live()).qs
     judgments = JudgmentFilterSet(params, queryset=JudgmentPage.objects.live()).qs
-    matching_provisions = Provision.objects.current().filter(version__law__in=laws).matching(query)
-    # Ranking costs microseconds per row: only a window of the matches is ranked, so that a
-    # query matching tens of thousands of provisions stays fast. Facets narrow the window.
-    window = matching_provisions.order_by().values("pk")[:RANK_WINDOW]
-    provisions = (
-        matching_provisions.filter(pk__in=window)
-        .select_related("version__law__jurisdiction", "parent__parent__parent")
-        .order_by("-search_rank", "version__law_id", "position")
-    )
+    matching_provisions = provisions_matching(query, laws)
+    provisions = ranked_provisions(matching_provisions, query)
     matching_laws = (
         laws.matching(query).select_related("jurisdiction").order_by("-search_rank", "-year")
     )
@@ -92,6 +113,7 @@ def search(query, params):
             .select_related("treaty")
             .order_by("-search_rank", "sort_order"),
         },
+        provision_matches=matching_provisions,
     )
     # The matching laws are listed once, so that each facet is a cheap query.
     law_ids = set(matching_laws.values_list("pk", flat=True))

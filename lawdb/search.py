@@ -44,24 +44,15 @@ class SearchableQuerySet(models.QuerySet):
     search_document_column = None
 
     def matching(self, query):
+        """Rows matching ``query``, annotated with ``search_rank``."""
         terms = query_terms(query)
         if not terms:
             return self.none()
         if uses_full_text_search(self.db, query):
-            search_query = SearchQuery(
-                " ".join(terms), search_type="websearch", config=SEARCH_CONFIG
-            )
-            queryset = self
-            if self.search_document_column:
-                # The stored tsvector is only needed inside the database.
-                queryset = queryset.defer(self.search_document_column)
-                document = F(self.search_document_column)
-            else:
-                document = SearchVector(*self.search_columns, config=SEARCH_CONFIG)
             return (
-                queryset.alias(search_document_expr=document)
-                .filter(search_document_expr=search_query)
-                .annotate(search_rank=SearchRank(document, search_query))
+                self.alias(search_document_expr=self._document())
+                .filter(search_document_expr=self._search_query(terms))
+                .rank(query)
             )
         condition = Q()
         for term in terms:
@@ -69,7 +60,27 @@ class SearchableQuerySet(models.QuerySet):
             for column in self.search_columns:
                 any_column |= Q(**{f"{column}__icontains": term})
             condition &= any_column
-        return self.filter(condition).annotate(search_rank=Value(1.0, output_field=FloatField()))
+        return self.filter(condition).rank(query)
+
+    def rank(self, query):
+        """Annotate ``search_rank`` (PostgreSQL's ts_rank; 1 for substring matches)."""
+        if not uses_full_text_search(self.db, query):
+            return self.annotate(search_rank=Value(1.0, output_field=FloatField()))
+        queryset = self
+        if self.search_document_column:
+            # The stored tsvector is only needed inside the database.
+            queryset = queryset.defer(self.search_document_column)
+        search_query = self._search_query(query_terms(query))
+        return queryset.annotate(search_rank=SearchRank(self._document(), search_query))
+
+    def _document(self):
+        if self.search_document_column:
+            return F(self.search_document_column)
+        return SearchVector(*self.search_columns, config=SEARCH_CONFIG)
+
+    @staticmethod
+    def _search_query(terms):
+        return SearchQuery(" ".join(terms), search_type="websearch", config=SEARCH_CONFIG)
 
     def refresh_search_document(self):
         """Recompute the stored tsvector (PostgreSQL only; SQLite searches by substring)."""

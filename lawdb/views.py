@@ -95,7 +95,7 @@ def treaty_detail(request, code):
         Provision.objects.current()
         .filter(treaty_provisions__treaty=treaty)
         .select_related("version__law__jurisdiction")
-        .prefetch_related("treaty_provisions")
+        .prefetch_related("treaty_provisions", "parent__parent__parent")
         .order_by("version__law__jurisdiction__name_en", "position")
     )
     for provision in national:

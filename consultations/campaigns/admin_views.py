@@ -48,7 +48,7 @@ class CampaignFilterForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[
+    decision = forms.ChoiceField(label=gettext_lazy("Decision"), choices=[
         (SubmissionStatus.APPROVED, gettext_lazy("Approve all")),
         (SubmissionStatus.REJECTED, gettext_lazy("Reject all")),
     ])
@@ -130,6 +130,9 @@ class CampaignDetailView(CampaignAdminMixin, TemplateView):
 
     def get_page_title(self):
         return str(self.campaign)
+
+    def get_breadcrumbs_items(self):
+        return super().get_breadcrumbs_items() + [{"url": "", "label": self.get_page_title()}]
 
     def post(self, request, *args, **kwargs):
         action = request.POST.get("action")

@@ -31,6 +31,8 @@ def test_valid_submission_is_stored_in_one_go_and_confirmed_by_link(client, ai_p
     submission = Submission.objects.get()
     html = response.content.decode()
     assert submission.reference in html and submission.edit_token() in html
+    assert response["Cache-Control"] == "no-store"  # the private link is in it
+    assert response["Referrer-Policy"] == "no-referrer"
     assert submission.status == SubmissionStatus.PENDING_CONFIRMATION
     assert Answer.objects.filter(submission=submission).count() == 3
     general = Answer.objects.get(submission=submission, issue=None)
