@@ -151,10 +151,14 @@ def create_consultation(index, fixture):
         slug=fixture["slug"], reference=fixture.get("reference", ""), kind=fixture["kind"],
         draft_law=draft_law, **page_fields(fixture, "en"),
     )
-    for row in issue_rows(fixture, "en"):
+    # sort_order as the admin's inline panels would set it: the paper's order.
+    for position, row in enumerate(issue_rows(fixture, "en")):
         questions = row.pop("questions")
-        issue = Issue(**row)
-        issue.questions = [Question(number=q["number"], text=q["text"]) for q in questions]
+        issue = Issue(sort_order=position, **row)
+        issue.questions = [
+            Question(sort_order=index, number=q["number"], text=q["text"])
+            for index, q in enumerate(questions)
+        ]
         page.issues.add(issue)
     for version in PAPER_VERSIONS.get(fixture["slug"], []):
         page.paper_versions.add(

@@ -340,6 +340,8 @@ class Issue(Orderable, ClusterableModel):
 
     class Meta(Orderable.Meta):
         verbose_name = _("issue")
+        # sort_order is empty for issues made in code; the number keeps the paper's order.
+        ordering = ["sort_order", "number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["consultation", "number"], name="consultations_issue_number_unique"
@@ -374,6 +376,7 @@ class Question(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("question")
+        ordering = ["sort_order", "pk"]
 
     def __str__(self):
         return f"({self.number}) {self.text[:80]}"
@@ -587,7 +590,9 @@ class Answer(models.Model):
 
     class Meta:
         verbose_name = _("answer")
-        ordering = ["issue__sort_order", "question__sort_order", "pk"]
+        ordering = [
+            "issue__sort_order", "issue__number", "question__sort_order", "question_id", "pk",
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(question__isnull=True) | Q(issue__isnull=False),

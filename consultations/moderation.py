@@ -13,6 +13,16 @@ from .models import (
     SubmissionStatus,
 )
 
+# What the "Secretariat moderators" group may do here (granted by migration 0002).
+MODERATOR_PERMISSIONS = [
+    "view_submission", "change_submission", "add_submission",
+    "view_answer", "view_attachment",
+    "add_redaction", "view_redaction",
+    "add_moderationnote", "view_moderationnote",
+    "view_auditlogentry",
+    "view_falseattributionreport", "change_falseattributionreport",
+]
+
 # Moderators decide only on confirmed submissions; a withdrawn one stays withdrawn.
 DECIDABLE = {SubmissionStatus.PENDING, SubmissionStatus.APPROVED, SubmissionStatus.REJECTED}
 

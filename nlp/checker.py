@@ -9,6 +9,7 @@ citation comes from the treaty catalogue.
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -491,10 +492,13 @@ def _cites(finding: Finding, citation: str) -> bool:
     return any(ref == citation or ref.startswith(citation + "(") for ref in finding.treaty_refs)
 
 
-def check_document(text: str, lang: str | None = None) -> Report:
+def check_document(
+    text: str, lang: str | None = None, progress: Callable[[int, int], None] | None = None
+) -> Report:
     """Segment a law or draft, classify every provision and build the compliance matrix.
 
-    Evidence offsets in the report point into ``text``.
+    Evidence offsets in the report point into ``text``. ``progress``, if given, is called as
+    ``progress(done, total)`` before each provision (the site shows it as a progress bar).
     """
     from nlp.segment import segment  # written by another helper; imported when needed
 
@@ -503,7 +507,9 @@ def check_document(text: str, lang: str | None = None) -> Report:
     segments = segment(text, lang)
     by_eid = {seg.eid: seg for seg in segments}
     provisions = []
-    for seg in segments:
+    for done, seg in enumerate(segments):
+        if progress is not None:
+            progress(done, len(segments))
         if not seg.text.strip():
             continue
         clause, borrowed = _with_context(seg, by_eid)

@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from consultations.models import Answer, Submission, SubmissionStatus
-from nlp.dedup import THRESHOLD, cluster, is_same_campaign, signature
+from nlp.dedup import THRESHOLD, can_merge_clusters, cluster, is_same_campaign, signature
 
 from .models import Campaign, CampaignMembership, SignatureBand
 
@@ -155,11 +155,11 @@ def _place(submission, sig):
     membership = _add_member(root, submission, sig.exact_key, score)
     merged = False
     for _score, other in matches[1:]:
-        # Two campaigns merge only when their representatives are copies of each other; a
-        # moderator's split is never undone.
+        # Two campaigns that one comment joins merge by the batch path's rule (their
+        # representatives close enough to each other); a moderator's split is never undone.
         if root.split_at or other.split_at:
             continue
-        if is_same_campaign(rep_signatures[root.pk].similarity(rep_signatures[other.pk])):
+        if can_merge_clusters(rep_signatures[root.pk].similarity(rep_signatures[other.pk])):
             root, loser = sorted((root, other), key=lambda c: c.pk)
             rep_signatures[root.pk] = _merge(root, loser, rep_signatures)
             merged = True

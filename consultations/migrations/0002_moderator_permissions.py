@@ -3,16 +3,8 @@ false-attribution reports; editors edit consultation pages through Wagtail's pag
 
 from django.db import migrations
 
+from consultations.moderation import MODERATOR_PERMISSIONS
 from home.roles import MODERATORS, grant_permissions
-
-MODERATOR_PERMISSIONS = [
-    "view_submission", "change_submission", "add_submission",
-    "view_answer", "view_attachment",
-    "add_redaction", "view_redaction",
-    "add_moderationnote", "view_moderationnote",
-    "view_auditlogentry",
-    "view_falseattributionreport", "change_falseattributionreport",
-]
 
 
 def grant(apps, schema_editor):

@@ -22,6 +22,8 @@ from .models import DraftCheck
 
 logger = logging.getLogger(__name__)
 
+PROGRESS_STEP = 5  # per cent of the provisions
+
 # Shown to the adviser (translated when displayed); the details go to the server log.
 FAILURE_MESSAGE = gettext_noop(
     "The check stopped because of an internal error. Please try again; if it fails again, "
@@ -50,11 +52,28 @@ def _update(draft, **fields):
 
 
 def build_result(draft):
-    report = check_document(draft.source_text, lang=draft.language)
+    report = check_document(
+        draft.source_text, lang=draft.language, progress=_progress_recorder(draft)
+    )
     alignment = None
     if draft.amends is not None:
         alignment = align_with_law_in_force(draft)
     return {"report": report.to_dict(), "alignment": alignment}
+
+
+def _progress_recorder(draft):
+    """A checker callback that stores the progress each time another 5 % of the provisions
+    is done: often enough for the bar to move, rarely enough not to burden the database."""
+    stored = 0
+
+    def record(done, total):
+        nonlocal stored
+        percent = 100 * done // total
+        if percent - stored >= PROGRESS_STEP:
+            stored = percent
+            _update(draft, progress=percent)
+
+    return record
 
 
 def align_with_law_in_force(draft):

@@ -29,7 +29,15 @@ def grant_permissions(apps, group_name, app_label, codenames):
     if permissions.count() < len(codenames):
         from django.contrib.auth.management import create_permissions
 
-        create_permissions(apps.get_app_config(app_label), apps=apps, verbosity=0)
+        # create_permissions() skips an app config without a models module, and the
+        # migration-state stub has none: mark it as having models while permissions are made.
+        app_config = apps.get_app_config(app_label)
+        had_models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = had_models_module or True
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0)
+        finally:
+            app_config.models_module = had_models_module
         permissions = find()
     missing = set(codenames) - set(permissions.values_list("codename", flat=True))
     if missing:

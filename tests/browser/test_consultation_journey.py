@@ -8,13 +8,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core import mail
 from pypdf import PdfReader
 
 from consultations import demo
 from consultations.models import Submission, SubmissionStatus
-from home.roles import MODERATORS
+from consultations.moderation import MODERATOR_PERMISSIONS
+from home.roles import MODERATORS, grant_permissions
 
 pytestmark = pytest.mark.browser
 
@@ -42,8 +44,10 @@ def test_chinese_comment_from_form_to_compilation(
     shoot(page, "consultation-zh")
 
     page.get_by_role("link", name="提交您的意见").first.click()
+    page.wait_for_load_state()
     page.get_by_label("您的姓名").fill("王芳")
     # The unsent draft survives a reload (localStorage).
+    page.wait_for_function("Object.keys(localStorage).length > 0")
     page.reload()
     assert page.get_by_label("您的姓名").input_value() == "王芳"
     assert page.get_by_text("已恢复您尚未发送的草稿。").is_visible()
@@ -71,6 +75,9 @@ def test_chinese_comment_from_form_to_compilation(
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.PENDING
 
+    # Browser tests flush the database, migration-made groups included: grant them again.
+    grant_permissions(apps, MODERATORS, "wagtailadmin", ["access_admin"])
+    grant_permissions(apps, MODERATORS, "consultations", MODERATOR_PERMISSIONS)
     moderator = django_user_model.objects.create_user("mod", "mod@staff.invalid", "Mod-pass-42!")
     moderator.groups.add(Group.objects.get(name=MODERATORS))
     staff_login("mod", "Mod-pass-42!")

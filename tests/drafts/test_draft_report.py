@@ -148,3 +148,26 @@ def test_a_failed_check_says_so_without_details(adviser_client, jurisdiction, mo
     assert "The check failed" in html
     assert "internal error" in html
     assert "exploded" not in html
+
+
+def test_the_task_records_progress_every_five_per_cent(adviser, monkeypatch):
+    from lawdb.drafts import tasks
+
+    recorded = []
+    update = tasks._update
+
+    def spy(draft, **fields):
+        if "progress" in fields:
+            recorded.append(fields["progress"])
+        update(draft, **fields)
+
+    monkeypatch.setattr(tasks, "_update", spy)
+    text = "\n".join(f"Section {n}. Fees\nThe fee shall be paid in cash." for n in range(1, 41))
+    check = DraftCheck.objects.create(
+        owner=adviser, title="Long bill", source_text=text, language="en"
+    )
+    tasks.run_draft_check.enqueue(check.pk)
+    # 40 provisions: a step every second provision, from the start to the finish.
+    assert recorded == [0, *range(5, 100, 5), 100]
+    check.refresh_from_db()
+    assert check.status == DraftCheck.Status.DONE

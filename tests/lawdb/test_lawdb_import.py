@@ -208,3 +208,13 @@ def test_import_command_unknown_law(db, tmp_path):
     path.write_text(ACT_2001)
     with pytest.raises(CommandError, match="No law"):
         call_command("import_law", str(path), law="missing", effective_date=DAY)
+
+
+def test_recheck_laws_refreshes_findings(patents_act):
+    Provision.objects.update(finding=None)
+    patents_act.current_version().provisions.get(eid="sec_7__para_1").treaty_provisions.clear()
+    call_command("recheck_laws")
+    refreshed = patents_act.current_version().provisions.get(eid="sec_7__para_1")
+    assert refreshed.finding["label"] in {"conflict", "aligned", "neutral"}
+    assert refreshed.treaty_provisions.exists() == bool(refreshed.finding["treaty_refs"])
+    assert not Provision.objects.exclude(text="").filter(finding=None).exists()

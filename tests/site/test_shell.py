@@ -125,3 +125,12 @@ def test_demo_admin_credentials_are_printed_and_stable(db, settings, tmp_path, c
     password = (tmp_path / "demo-admin-password.txt").read_text().strip()
     assert f"password '{password}'" in first.getvalue()
     assert f"password '{password}'" in second.getvalue()
+
+
+def test_permission_denied_is_styled(client, shell, django_user_model):
+    """A signed-in user without the adviser role meets the styled 403 page."""
+    user = django_user_model.objects.create_user("reader", "r@example.org", "pw-123456789")
+    client.force_login(user)
+    response = client.get("/check/")
+    assert response.status_code == 403
+    assert "Access denied" in response.content.decode()

@@ -6,16 +6,7 @@ from home.roles import ADVISERS, grant_permissions
 
 
 def grant(apps, schema_editor):
-    # Django's create_permissions() skips an app config without a models module, and the
-    # migration-state stub has none, so grant_permissions() could not create this app's
-    # permissions on a fresh database. Same workaround as lawdb's 0003_roles; it belongs
-    # in home.roles.grant_permissions().
-    app_config = apps.get_app_config("drafts")
-    app_config.models_module = True
-    try:
-        grant_permissions(apps, ADVISERS, "drafts", ["add_draftcheck"])
-    finally:
-        app_config.models_module = None
+    grant_permissions(apps, ADVISERS, "drafts", ["add_draftcheck"])
 
 
 def revoke(apps, schema_editor):
