@@ -23,7 +23,7 @@ class InboxSubmissionQuerySet(models.QuerySet):
         """Received before ``cutoff`` and still not recorded: their task failed or was lost."""
         return self.received().filter(received_at__lt=cutoff)
 
-    def accept(self, *, consultation, idempotency_key, payload, ip_hash, on_accepted):
+    def accept(self, *, consultation_id, idempotency_key, payload, ip_hash, on_accepted):
         """Store one received submission unless its key is already in; return (row, created).
 
         ``on_accepted(row)`` runs in the same transaction as the INSERT (it enqueues the task
@@ -34,7 +34,7 @@ class InboxSubmissionQuerySet(models.QuerySet):
         try:
             with transaction.atomic():
                 row = self.create(
-                    consultation=consultation, idempotency_key=idempotency_key,
+                    consultation_id=consultation_id, idempotency_key=idempotency_key,
                     payload=payload, ip_hash=ip_hash,
                 )
                 on_accepted(row)

@@ -1,7 +1,6 @@
 """Secretariat editors maintain the knowledge base; legislative advisers read it in the admin.
 Page permissions (laws, judgments) come from the editors' page permissions on the root."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 from home.roles import ADVISERS, EDITORS, grant_permissions
@@ -10,17 +9,7 @@ MODELS = ["jurisdiction", "treatymembership", "treaty", "treatyprovision", "lega
 READ_ONLY = ["jurisdiction", "treaty", "treatyprovision", "legaltextversion", "provision"]
 
 
-def create_lawdb_permissions(apps):
-    """post_migrate has not created this app's permissions yet. Django's create_permissions
-    skips an app config without a models module, which a migration-state stub lacks."""
-    app_config = apps.get_app_config("lawdb")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-
-
 def grant(apps, schema_editor):
-    create_lawdb_permissions(apps)
     grant_permissions(
         apps,
         EDITORS,

@@ -14,5 +14,6 @@ api = NinjaAPI(
 
 api.add_router("", "lawdb.api.router")
 api.add_router("/consultations/", "consultations.api.router")
+api.add_router("/consultations/", "consultations.inbox.api.router")
 
 urlpatterns = [path("", api.urls)]

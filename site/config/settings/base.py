@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "lawdb.drafts",
     "consultations",
     "consultations.campaigns",
+    "consultations.inbox",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
