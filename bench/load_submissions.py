@@ -1,6 +1,12 @@
 """Bounded load test of the public submission path: gunicorn + PostgreSQL on loopback.
 
     .venv/bin/python bench/load_submissions.py [--workers 2 --threads 4] [--step-seconds 8]
+    .venv/bin/python bench/load_submissions.py --target intake   # the JSON write-ahead intake
+
+``--target form`` (the default) posts the HTML form (/consultations/ai-and-ip/submit/, 201 once
+the Submission is stored); ``--target intake`` posts JSON to the write-ahead intake
+(/api/v1/consultations/ai-and-ip/submissions, 202 once the inbox row and its task are stored),
+then drains the inbox with ``manage.py db_worker --batch`` and reconciles the Submissions too.
 
 1. Creates (or recreates) the database ``concord_bench`` on the local PostgreSQL, migrates it
    and loads the demo data (one open consultation, ``ai-and-ip``).
@@ -13,14 +19,18 @@
    in flight. Like a browser, a client told 503/429 waits Retry-After and sends the same
    form again (at most 3 times; also after no answer at all, which the token makes safe);
    statuses count every attempt.
-5. Reconciles: every acknowledged (201) submission is in the database with all its answers;
-   counts 500s; prints the figures, and the JSON of them with --json.
+5. Reconciles: every acknowledged submission is in the database with all its answers (intake:
+   every acknowledged key is an inbox row; after the drain, every inbox row is a Submission
+   with all its answers); counts 500s; reports the CPU seconds used by gunicorn, by the
+   PostgreSQL backends of the bench database and by this client in each phase; prints the
+   figures, and the JSON of them with --json.
 
 Bench-only shortcuts, on purpose and stated in the figures:
 - Each simulated client GETs the form once (CSRF cookie and token, and a check that the form
-  is the one we post) and then mints its form tokens with the bench's SECRET_KEY, as if it
-  had rendered the form more than MIN_FILL_SECONDS earlier: rendering the 54-field form
-  once per submission would measure the form page, not the submission path.
+  is the one we post; intake: one GET of the form-token endpoint) and then mints its form
+  tokens with the bench's SECRET_KEY, as if it had rendered the form more than
+  MIN_FILL_SECONDS earlier: rendering the 54-field form (or asking for a token) once per
+  submission would measure that page, not the submission path.
 - Per-IP rate limits stay on, but the client address is read from the X-Bench-Client header
   (a middleware that exists only in this generated bench settings module): every submission
   comes from its own simulated address and e-mail address, as in a crowd where each person
@@ -60,6 +70,11 @@ GUNICORN = REPO / ".venv" / "bin" / "gunicorn"
 HOST = "127.0.0.1"
 FORM_TOKEN_SALT = "consultations.form-token"  # consultations.antiabuse.FORM_TOKEN_SALT
 SUBMIT_PATH = "/consultations/ai-and-ip/submit/"
+INTAKE_PATH = "/api/v1/consultations/ai-and-ip/submissions"
+FORM_TOKEN_PATH = "/api/v1/consultations/ai-and-ip/form-token"
+ACKNOWLEDGED = {"form": (201, 200), "intake": (202, 200)}
+INTAKE_FIELDS = ("form_token", "name", "email", "organisation", "capacity", "stakeholder_type",
+                 "country", "language", "consent")
 RETRIES = 3  # per submission, after a 429 or 503
 
 BENCH_SETTINGS = '''
@@ -70,7 +85,9 @@ from config.settings.production import MIDDLEWARE
 LOGGING = {"version": 1, "disable_existing_loggers": False,
            "handlers": {"console": {"class": "logging.StreamHandler"}},
            "root": {"handlers": ["console"], "level": "WARNING"}}
-OVERLOAD = {"MAX_INFLIGHT_SUBMISSIONS": %(max_inflight)d, "RETRY_AFTER_SECONDS": 2}
+# The shedding also covers the JSON intake (…/submissions), which the default pattern misses.
+OVERLOAD = {"MAX_INFLIGHT_SUBMISSIONS": %(max_inflight)d, "RETRY_AFTER_SECONDS": 2,
+            "SUBMISSION_PATH_PATTERN": r"/(submit|my-submission/[^/]+|comments/[^/]+)/$|/submissions$"}
 MIDDLEWARE = ["bench_settings.BenchClientAddress"] + MIDDLEWARE
 
 
@@ -151,6 +168,55 @@ def stop(server: subprocess.Popen) -> None:
             os.killpg(server.pid, signal.SIGKILL)
 
 
+# --- CPU accounting ------------------------------------------------------------------------------
+
+
+def process_cpu(pid: int) -> tuple[int, float]:
+    """(session id, user + system CPU seconds) of a live process, from /proc."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return int(fields[3]), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class CpuMeter:
+    """CPU seconds so far of gunicorn (its session: master and workers), of the PostgreSQL
+    backends connected to the bench database (not the rest of the shared server) and of this
+    client. Differences between two readings are a phase's CPU."""
+
+    def __init__(self, args, server: subprocess.Popen):
+        self.server = server
+        self.connection = psycopg2.connect(host=HOST, port=args.pg_port, user=args.pg_user,
+                                           dbname=args.database)
+        self.connection.autocommit = True
+
+    def read(self) -> dict:
+        gunicorn = postgres = 0.0
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    session, seconds = process_cpu(int(entry))
+                except (OSError, IndexError):
+                    continue  # gone meanwhile
+                if session == self.server.pid:
+                    gunicorn += seconds
+        with self.connection.cursor() as cursor:
+            cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                           "AND pid <> pg_backend_pid()")
+            for (pid,) in cursor.fetchall():
+                try:
+                    postgres += process_cpu(pid)[1]
+                except (OSError, IndexError):
+                    continue
+        return {"gunicorn": gunicorn, "postgres": postgres, "client": time.process_time()}
+
+    @staticmethod
+    def used(before: dict, after: dict) -> dict:
+        return {side: round(after[side] - before[side], 1) for side in before}
+
+    def close(self) -> None:
+        self.connection.close()
+
+
 # --- client -------------------------------------------------------------------------------------
 
 
@@ -160,8 +226,9 @@ class Phase:
     seconds: float = 0.0
     latencies: list = field(default_factory=list)  # of acknowledged submissions, in seconds
     statuses: Counter = field(default_factory=Counter)
-    acknowledged: list = field(default_factory=list)  # idempotency keys answered 201
+    acknowledged: list = field(default_factory=list)  # idempotency keys acknowledged
     sent: list = field(default_factory=list)
+    cpu: dict = field(default_factory=dict)  # CPU seconds used during the phase, by side
 
     def figures(self) -> dict:
         ordered = sorted(self.latencies)
@@ -181,6 +248,7 @@ class Phase:
             "p99_ms": pct(0.99),
             "mean_ms": round(1000 * statistics.fmean(ordered), 1) if ordered else None,
             "statuses": {str(k): v for k, v in sorted(self.statuses.items(), key=str)},
+            "cpu_seconds": self.cpu,
         }
 
 
@@ -188,11 +256,21 @@ class Commenters:
     """Simulated commenters sharing one browser session's CSRF cookie; each submission comes
     from its own address and e-mail, as in a flash crowd where everyone comments once."""
 
-    def __init__(self, http: httpx.AsyncClient, secret_key: str):
+    def __init__(self, http: httpx.AsyncClient, secret_key: str, target: str):
         self.http = http
         self.secret_key = secret_key
+        self.target = target
         self.cookie = self.csrf = None
         self.count = 0
+
+    async def prepare(self) -> None:
+        if self.target == "form":
+            await self.get_form()
+            return
+        response = await self.http.get(FORM_TOKEN_PATH)
+        response.raise_for_status()
+        if set(response.json()) != {"form_token", "idempotency_key", "min_fill_seconds"}:
+            raise SystemExit("the form-token endpoint changed: update the bench")
 
     async def get_form(self) -> None:
         response = await self.http.get(SUBMIT_PATH)
@@ -232,6 +310,19 @@ class Commenters:
             "X-Bench-Client": f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}",
             "Cookie": f"csrftoken={self.cookie}",
         }
+        if self.target == "intake":
+            request = {"json": {
+                **{k: v for k, v in data.items() if k in INTAKE_FIELDS},
+                "answers": [
+                    {"issue": 1, "question": "i", "text": data["answer_1_i"]},
+                    {"issue": 3, "question": None, "text": data["answer_3"]},
+                    {"issue": None, "question": None, "text": data["general_comment"]},
+                ],
+                "idempotency_key": key,
+            }}
+            path, headers = INTAKE_PATH, {"X-Bench-Client": headers["X-Bench-Client"]}
+        else:
+            request, path = {"data": data}, SUBMIT_PATH
         phase.sent.append(key)
         # A shed or rate-limited browser waits Retry-After and sends the same form again
         # (same token: the retry can never create a second submission).
@@ -240,7 +331,7 @@ class Commenters:
                 phase.statuses["retries"] += 1
             started = time.perf_counter()
             try:
-                response = await self.http.post(SUBMIT_PATH, data=data, headers=headers,
+                response = await self.http.post(path, **request, headers=headers,
                                                 timeout=timeout)
             except httpx.TransportError as error:
                 # No answer (timeout, connection reset): the same token makes a retry safe.
@@ -248,7 +339,7 @@ class Commenters:
                 await asyncio.sleep(1)
                 continue
             phase.statuses[response.status_code] += 1
-            if response.status_code in (201, 200):
+            if response.status_code in ACKNOWLEDGED[self.target]:
                 phase.latencies.append(time.perf_counter() - started)
                 phase.acknowledged.append(key)
                 return
@@ -293,16 +384,24 @@ async def open_loop(commenters, rate, seconds, timeout, max_in_flight, name) -> 
     return phase
 
 
-async def run_load(args, secret_key) -> list[Phase]:
+async def run_load(args, secret_key, meter: CpuMeter) -> list[Phase]:
     limits = httpx.Limits(max_connections=args.max_in_flight, max_keepalive_connections=256)
     async with httpx.AsyncClient(base_url=f"http://{HOST}:{args.port}", limits=limits,
                                  timeout=args.timeout) as http:
-        commenters = Commenters(http, secret_key)
-        await commenters.get_form()
-        phases, best = [await closed_loop(commenters, 4, 3, args.timeout, "warm-up")], None
+        commenters = Commenters(http, secret_key, args.target)
+        await commenters.prepare()
+
+        async def measured(phase_run):
+            before = meter.read()
+            phase = await phase_run
+            phase.cpu = meter.used(before, meter.read())
+            return phase
+
+        phases = [await measured(closed_loop(commenters, 4, 3, args.timeout, "warm-up"))]
+        best = None
         for concurrency in args.ramp:
-            phase = await closed_loop(commenters, concurrency, args.step_seconds, args.timeout,
-                                      f"ramp c={concurrency}")
+            phase = await measured(closed_loop(commenters, concurrency, args.step_seconds,
+                                               args.timeout, f"ramp c={concurrency}"))
             phases.append(phase)
             log(json.dumps(phase.figures()))
             rate = len(phase.acknowledged) / phase.seconds
@@ -311,9 +410,9 @@ async def run_load(args, secret_key) -> list[Phase]:
             if best is None or rate > best[0]:
                 best = (rate, concurrency)
         saturating_rate = best[0]
-        phase = await open_loop(commenters, 2 * saturating_rate, args.overload_seconds,
-                                args.timeout, args.max_in_flight,
-                                f"2x saturating ({2 * saturating_rate:.0f}/s offered)")
+        phase = await measured(open_loop(commenters, 2 * saturating_rate, args.overload_seconds,
+                                         args.timeout, args.max_in_flight,
+                                         f"2x saturating ({2 * saturating_rate:.0f}/s offered)"))
         phases.append(phase)
         log(json.dumps(phase.figures()))
         return phases, saturating_rate, best[1]

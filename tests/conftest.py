@@ -58,8 +58,10 @@ def browser(chromium_path):
 
 
 @pytest.fixture
-def page(browser, live_server, transactional_db):
-    """A fresh browser tab; relative URLs resolve against pytest-django's live server."""
+def page(browser, live_server, transactional_db, django_db_serialized_rollback):
+    """A fresh browser tab; relative URLs resolve against pytest-django's live server.
+    Live-server tests flush the database afterwards; the serialized rollback restores what the
+    migrations created (staff groups and their permissions, locales, the page tree)."""
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     tab = context.new_page()
     tab.set_default_timeout(15_000)

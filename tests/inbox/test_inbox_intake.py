@@ -108,7 +108,9 @@ def test_the_intake_post_is_three_queries_without_page_routing(ai_page, settings
 
 @pytest.mark.skipif(not settings.USING_POSTGRES, reason="concurrent writers need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_retries_store_one_row_and_one_submission(ai_page):
+def test_concurrent_retries_store_one_row_and_one_submission(ai_page, settings):
+    # Copies racing past the retry lookup each count against the e-mail's quota (5 an hour).
+    settings.CONSULTATIONS = {"MIN_FILL_SECONDS": 0, "RATE_LIMIT_EMAIL": (100, 3600)}
     body = json.dumps(build_submission())
     barrier = threading.Barrier(8)
     statuses, references = [], set()
@@ -118,7 +120,7 @@ def test_concurrent_retries_store_one_row_and_one_submission(ai_page):
             barrier.wait()
             response = Client().post(URL, body, content_type="application/json")
             statuses.append(response.status_code)
-            references.add(response.json()["reference"])
+            references.add(response.json().get("reference"))
         finally:
             connection.close()
 
