@@ -87,7 +87,8 @@ LOGGING = {"version": 1, "disable_existing_loggers": False,
            "root": {"handlers": ["console"], "level": "WARNING"}}
 # The shedding also covers the JSON intake (…/submissions), which the default pattern misses.
 OVERLOAD = {"MAX_INFLIGHT_SUBMISSIONS": %(max_inflight)d, "RETRY_AFTER_SECONDS": 2,
-            "SUBMISSION_PATH_PATTERN": r"/(submit|my-submission/[^/]+|comments/[^/]+)/$|/submissions$"}
+            "SUBMISSION_PATH_PATTERN":
+                r"/(submit|my-submission/[^/]+|comments/[^/]+)/$|/submissions$"}
 MIDDLEWARE = ["bench_settings.BenchClientAddress"] + MIDDLEWARE
 
 
@@ -421,19 +422,39 @@ async def run_load(args, secret_key, meter: CpuMeter) -> list[Phase]:
 # --- reconciliation ----------------------------------------------------------------------------
 
 
-def reconcile(args, phases) -> dict:
-    acknowledged = {key for phase in phases for key in phase.acknowledged}
-    sent = {key for phase in phases for key in phase.sent}
+# Idempotency key -> number of answers, of what this run's acknowledgement promises is stored.
+STORED_SQL = {
+    "form": "SELECT s.idempotency_key, count(a.id) FROM consultations_submission s "
+            "LEFT JOIN consultations_answer a ON a.submission_id = s.id "
+            "WHERE s.idempotency_key LIKE 'bench-%%' GROUP BY s.idempotency_key",
+    # The inbox row holds the answers as received, in its payload.
+    "intake": "SELECT idempotency_key, jsonb_array_length(payload->'answers') "
+              "FROM inbox_inboxsubmission WHERE idempotency_key LIKE 'bench-%%'",
+}
+# After the drain: each inbox row's state and the answers of the Submission it was recorded as.
+RECORDED_SQL = (
+    "SELECT i.idempotency_key, i.state, s.idempotency_key, count(a.id) "
+    "FROM inbox_inboxsubmission i "
+    "LEFT JOIN consultations_submission s ON s.id = i.submission_id "
+    "LEFT JOIN consultations_answer a ON a.submission_id = s.id "
+    "WHERE i.idempotency_key LIKE 'bench-%%' GROUP BY 1, 2, 3"
+)
+
+
+def query(args, sql) -> list:
     connection = psycopg2.connect(host=HOST, port=args.pg_port, user=args.pg_user,
                                   dbname=args.database)
     with connection, connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT s.idempotency_key, count(a.id) FROM consultations_submission s "
-            "LEFT JOIN consultations_answer a ON a.submission_id = s.id "
-            "WHERE s.idempotency_key LIKE 'bench-%%' GROUP BY s.idempotency_key"
-        )
-        stored = dict(cursor.fetchall())
+        cursor.execute(sql)
+        rows = cursor.fetchall()
     connection.close()
+    return rows
+
+
+def reconcile(args, phases) -> dict:
+    acknowledged = {key for phase in phases for key in phase.acknowledged}
+    sent = {key for phase in phases for key in phase.sent}
+    stored = dict(query(args, STORED_SQL[args.target]))
     return {
         "acknowledged": len(acknowledged),
         "rows_for_acknowledged": len(acknowledged & stored.keys()),
@@ -446,9 +467,44 @@ def reconcile(args, phases) -> dict:
     }
 
 
+def drain(args, env) -> dict:
+    """Run the task workers until the inbox is drained (every row recorded, each confirmation
+    e-mail sent), bounded by --drain-timeout; then check each row's Submission and answers."""
+    log(f"draining with {args.drain_workers} db_worker process(es)")
+    command = [PYTHON, "manage.py", "db_worker", "--batch", "--no-reload", "--no-startup-delay"]
+    before, started = os.times(), time.perf_counter()
+    workers = [subprocess.Popen(command, cwd=REPO, env=env, start_new_session=True,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+               for _ in range(args.drain_workers)]
+    try:
+        for worker in workers:
+            worker.wait(max(1, args.drain_timeout - (time.perf_counter() - started)))
+    except subprocess.TimeoutExpired:
+        log("drain timed out")
+    finally:
+        for worker in workers:
+            stop(worker)
+    seconds, after = time.perf_counter() - started, os.times()
+    rows = query(args, RECORDED_SQL)
+    recorded = [row for row in rows if row[1] == "recorded" and row[2] == row[0]]
+    return {
+        "seconds": round(seconds, 1),
+        "worker_cpu_seconds": round(after.children_user + after.children_system
+                                    - before.children_user - before.children_system, 1),
+        "inbox_rows": len(rows),
+        "recorded": len(recorded),
+        "recorded_per_second": round(len(recorded) / seconds, 1),
+        "not_recorded": len(rows) - len(recorded),
+        "submissions_without_all_answers": sum(1 for row in recorded if row[3] != 3),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database", default="concord_bench")
+    parser.add_argument("--target", choices=["form", "intake"], default="form",
+                        help="the HTML form, or the JSON write-ahead intake")
+    parser.add_argument("--database", help="default: concord_bench, or concord_inbox_bench for "
+                                           "--target intake (dropped and recreated)")
     parser.add_argument("--pg-user", default="postgres")
     parser.add_argument("--pg-port", type=int, default=5432)
     parser.add_argument("--port", type=int, default=8781)
@@ -463,8 +519,13 @@ def main() -> None:
     parser.add_argument("--max-in-flight", type=int, default=1000)
     parser.add_argument("--timeout", type=float, default=10)
     parser.add_argument("--skip-setup", action="store_true", help="reuse the bench database")
+    parser.add_argument("--drain-workers", type=int, default=2,
+                        help="intake: db_worker processes that drain the inbox afterwards")
+    parser.add_argument("--drain-timeout", type=float, default=600)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    args.database = args.database or {"form": "concord_bench",
+                                       "intake": "concord_inbox_bench"}[args.target]
 
     secret_key = secrets.token_urlsafe(50)
     settings_dir = tempfile.mkdtemp(prefix="concord-bench-")
@@ -485,25 +546,37 @@ def main() -> None:
         "DATABASE_CONN_MAX_AGE": "600",
         "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
     }
-    server = None
+    server = meter = None
+    load_before = os.getloadavg()[0]
     try:
         if not args.skip_setup:
             prepare_database(args, env)
         server = start_gunicorn(args, env)
-        phases, saturating_rate, saturating_concurrency = asyncio.run(run_load(args, secret_key))
+        meter = CpuMeter(args, server)
+        phases, saturating_rate, saturating_concurrency = asyncio.run(
+            run_load(args, secret_key, meter))
+        stop(server)
+        reconciliation = reconcile(args, phases)
+        # The drain runs alone, after the load: its rate is the recording side's capacity.
+        drained = drain(args, env) if args.target == "intake" else None
     finally:
         if server is not None:
             stop(server)
+        if meter is not None:
+            meter.close()
         shutil.rmtree(settings_dir, ignore_errors=True)
     result = {
-        "setup": {"workers": args.workers, "threads": args.threads,
+        "setup": {"target": args.target, "workers": args.workers, "threads": args.threads,
                   "max_inflight_submissions_per_worker": args.max_inflight_submissions,
-                  "cpus": os.cpu_count()},
+                  "cpus": os.cpu_count(), "loadavg_before": load_before,
+                  "loadavg_after": os.getloadavg()[0]},
         "saturating": {"acknowledged_per_second": round(saturating_rate, 1),
                        "concurrency": saturating_concurrency},
         "phases": [p.figures() for p in phases],
-        "reconciliation": reconcile(args, phases),
+        "reconciliation": reconciliation,
     }
+    if drained is not None:
+        result["drain"] = drained
     if args.json:
         print(json.dumps(result, indent=2))
     else:
@@ -511,6 +584,8 @@ def main() -> None:
             print(f"{phase['phase']:<32} {phase['acknowledged_per_second']:>7}/s acknowledged  "
                   f"p50 {phase['p50_ms']} ms  p99 {phase['p99_ms']} ms  {phase['statuses']}")
         print("reconciliation:", result["reconciliation"])
+        if drained is not None:
+            print("drain:", drained)
 
 
 if __name__ == "__main__":
