@@ -59,6 +59,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 import psycopg2
@@ -90,6 +91,7 @@ OVERLOAD = {"MAX_INFLIGHT_SUBMISSIONS": %(max_inflight)d, "RETRY_AFTER_SECONDS":
             "SUBMISSION_PATH_PATTERN":
                 r"/(submit|my-submission/[^/]+|comments/[^/]+)/$|/submissions$"}
 MIDDLEWARE = ["bench_settings.BenchClientAddress"] + MIDDLEWARE
+%(caches)s
 
 
 class BenchClientAddress:
@@ -104,6 +106,16 @@ class BenchClientAddress:
             request.META["REMOTE_ADDR"] = client
         return self.get_response(request)
 '''
+
+
+# --cache: where the rate-limit counters live. "database" is production's DatabaseCache; "locmem"
+# (per process, so each gunicorn worker counts on its own) stands in for a shared Redis cache,
+# which would add a network round trip per counter operation (redis-py: a dependency to approve).
+CACHE_SETTINGS = {
+    "database": "",
+    "locmem": 'CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",'
+              ' "OPTIONS": {"MAX_ENTRIES": 1_000_000}}}',
+}
 
 
 def log(message: str) -> None:
@@ -146,6 +158,7 @@ def start_gunicorn(args, env) -> subprocess.Popen:
         GUNICORN, "config.wsgi", "--pythonpath", f"site,{env['BENCH_SETTINGS_DIR']}",
         "--bind", f"{HOST}:{args.port}", "--workers", str(args.workers),
         "--worker-class", "gthread", "--threads", str(args.threads),
+        "--worker-connections", str(args.worker_connections),
         "--backlog", "2048", "--timeout", "30", "--log-level", "warning",
     ]
     server = subprocess.Popen(command, cwd=REPO, env=env, start_new_session=True)
@@ -253,12 +266,72 @@ class Phase:
         }
 
 
+class Loopback:
+    """A lean HTTP/1.1 client for the submissions (httpx costs the shared cores ≈ 1.5 ms per
+    request, as much as the intake itself, and far more with hundreds waiting): keep-alive
+    connections, at most ``maxconn`` requests at once. It also stands in for the load balancer
+    in front of gunicorn (HAProxy ``maxconn`` + ``timeout queue``, docs/scaling.md): a request
+    that waits longer than ``queue_timeout`` for a slot is answered 503 by the "balancer"."""
+
+    def __init__(self, port: int, maxconn: int, queue_timeout: float | None):
+        self.port = port
+        self.slots = asyncio.Semaphore(maxconn)
+        self.queue_timeout = queue_timeout
+        self.idle: list = []
+
+    async def post(self, path, body: bytes, content_type, headers, timeout) -> tuple[int, dict]:
+        """(status, lower-cased headers); "lb_503" when the balancer's queue timed out."""
+        try:
+            await asyncio.wait_for(self.slots.acquire(), self.queue_timeout)
+        except TimeoutError:
+            return "lb_503", {"retry-after": "1"}
+        try:
+            head = "".join(f"{name}: {value}\r\n" for name, value in headers.items())
+            request = (f"POST {path} HTTP/1.1\r\nHost: {HOST}\r\nContent-Type: {content_type}"
+                       f"\r\nContent-Length: {len(body)}\r\n{head}\r\n").encode() + body
+            return await asyncio.wait_for(self.exchange(request), timeout)
+        finally:
+            self.slots.release()
+
+    async def exchange(self, request: bytes) -> tuple[int, dict]:
+        while True:
+            reused = bool(self.idle)
+            reader, writer = self.idle.pop() if reused else await asyncio.open_connection(
+                HOST, self.port)
+            try:
+                writer.write(request)
+                status_line = await reader.readline()
+                if not status_line and reused:
+                    writer.close()  # the server closed it while idle: nothing was sent
+                    continue
+                headers = {}
+                while (line := await reader.readline()) not in (b"\r\n", b""):
+                    name, _, value = line.decode("latin-1").partition(":")
+                    headers[name.strip().lower()] = value.strip()
+                if headers.get("transfer-encoding") == "chunked":  # e.g. the 503 page
+                    while size := int((await reader.readline()).split(b";")[0], 16):
+                        await reader.readexactly(size + 2)
+                    await reader.readline()
+                else:
+                    await reader.readexactly(int(headers.get("content-length", 0)))
+            except BaseException:
+                writer.close()
+                raise
+            if headers.get("connection", "").lower() == "close":
+                writer.close()
+            else:
+                self.idle.append((reader, writer))
+            return int(status_line.split()[1]), headers
+
+
 class Commenters:
     """Simulated commenters sharing one browser session's CSRF cookie; each submission comes
     from its own address and e-mail, as in a flash crowd where everyone comments once."""
 
-    def __init__(self, http: httpx.AsyncClient, secret_key: str, target: str):
+    def __init__(self, http: httpx.AsyncClient, transport: Loopback, secret_key: str,
+                 target: str):
         self.http = http
+        self.transport = transport
         self.secret_key = secret_key
         self.target = target
         self.cookie = self.csrf = None
@@ -312,7 +385,7 @@ class Commenters:
             "Cookie": f"csrftoken={self.cookie}",
         }
         if self.target == "intake":
-            request = {"json": {
+            body = json.dumps({
                 **{k: v for k, v in data.items() if k in INTAKE_FIELDS},
                 "answers": [
                     {"issue": 1, "question": "i", "text": data["answer_1_i"]},
@@ -320,10 +393,12 @@ class Commenters:
                     {"issue": None, "question": None, "text": data["general_comment"]},
                 ],
                 "idempotency_key": key,
-            }}
-            path, headers = INTAKE_PATH, {"X-Bench-Client": headers["X-Bench-Client"]}
+            }).encode()
+            path, content_type = INTAKE_PATH, "application/json"
+            headers = {"X-Bench-Client": headers["X-Bench-Client"]}
         else:
-            request, path = {"data": data}, SUBMIT_PATH
+            body, path = urlencode(data).encode(), SUBMIT_PATH
+            content_type = "application/x-www-form-urlencoded"
         phase.sent.append(key)
         # A shed or rate-limited browser waits Retry-After and sends the same form again
         # (same token: the retry can never create a second submission).
@@ -332,21 +407,21 @@ class Commenters:
                 phase.statuses["retries"] += 1
             started = time.perf_counter()
             try:
-                response = await self.http.post(path, **request, headers=headers,
-                                                timeout=timeout)
-            except httpx.TransportError as error:
+                status, response_headers = await self.transport.post(
+                    path, body, content_type, headers, timeout)
+            except (OSError, TimeoutError, asyncio.IncompleteReadError) as error:
                 # No answer (timeout, connection reset): the same token makes a retry safe.
                 phase.statuses[type(error).__name__] += 1
                 await asyncio.sleep(1)
                 continue
-            phase.statuses[response.status_code] += 1
-            if response.status_code in ACKNOWLEDGED[self.target]:
+            phase.statuses[status] += 1
+            if status in ACKNOWLEDGED[self.target]:
                 phase.latencies.append(time.perf_counter() - started)
                 phase.acknowledged.append(key)
                 return
-            if response.status_code not in (429, 503):
+            if status not in (429, 503, "lb_503"):
                 return
-            await asyncio.sleep(float(response.headers.get("Retry-After", 1)))
+            await asyncio.sleep(float(response_headers.get("retry-after", 1)))
 
 
 async def closed_loop(commenters, concurrency, seconds, timeout, name) -> Phase:
@@ -386,10 +461,11 @@ async def open_loop(commenters, rate, seconds, timeout, max_in_flight, name) -> 
 
 
 async def run_load(args, secret_key, meter: CpuMeter) -> list[Phase]:
-    limits = httpx.Limits(max_connections=args.max_in_flight, max_keepalive_connections=256)
-    async with httpx.AsyncClient(base_url=f"http://{HOST}:{args.port}", limits=limits,
-                                 timeout=args.timeout) as http:
-        commenters = Commenters(http, secret_key, args.target)
+    timeout = args.timeout
+    transport = Loopback(args.port, args.lb_maxconn or args.max_in_flight,
+                         args.lb_queue_timeout if args.lb_maxconn else None)
+    async with httpx.AsyncClient(base_url=f"http://{HOST}:{args.port}", timeout=timeout) as http:
+        commenters = Commenters(http, transport, secret_key, args.target)
         await commenters.prepare()
 
         async def measured(phase_run):
@@ -398,11 +474,11 @@ async def run_load(args, secret_key, meter: CpuMeter) -> list[Phase]:
             phase.cpu = meter.used(before, meter.read())
             return phase
 
-        phases = [await measured(closed_loop(commenters, 4, 3, args.timeout, "warm-up"))]
+        phases = [await measured(closed_loop(commenters, 4, 3, timeout, "warm-up"))]
         best = None
         for concurrency in args.ramp:
             phase = await measured(closed_loop(commenters, concurrency, args.step_seconds,
-                                               args.timeout, f"ramp c={concurrency}"))
+                                               timeout, f"ramp c={concurrency}"))
             phases.append(phase)
             log(json.dumps(phase.figures()))
             rate = len(phase.acknowledged) / phase.seconds
@@ -412,7 +488,7 @@ async def run_load(args, secret_key, meter: CpuMeter) -> list[Phase]:
                 best = (rate, concurrency)
         saturating_rate = best[0]
         phase = await measured(open_loop(commenters, 2 * saturating_rate, args.overload_seconds,
-                                         args.timeout, args.max_in_flight,
+                                         timeout, args.max_in_flight,
                                          f"2x saturating ({2 * saturating_rate:.0f}/s offered)"))
         phases.append(phase)
         log(json.dumps(phase.figures()))
@@ -510,6 +586,8 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8781)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--worker-connections", type=int, default=1000,
+                        help="gunicorn's per-worker bound on open connections (its default: 1000)")
     parser.add_argument("--max-inflight-submissions", type=int, default=2,
                         help="OVERLOAD per worker process (keep below --threads)")
     parser.add_argument("--ramp", type=lambda s: [int(x) for x in s.split(",")],
@@ -518,9 +596,15 @@ def main() -> None:
     parser.add_argument("--overload-seconds", type=float, default=15)
     parser.add_argument("--max-in-flight", type=int, default=1000)
     parser.add_argument("--timeout", type=float, default=10)
+    parser.add_argument("--lb-maxconn", type=int, default=0,
+                        help="emulate a load balancer: requests sent to gunicorn at once (0: off)")
+    parser.add_argument("--lb-queue-timeout", type=float, default=0.3,
+                        help="seconds a request waits for one of --lb-maxconn before a 503")
     parser.add_argument("--skip-setup", action="store_true", help="reuse the bench database")
+    parser.add_argument("--cache", choices=sorted(CACHE_SETTINGS), default="database",
+                        help="the rate-limit counters' cache (see CACHE_SETTINGS)")
     parser.add_argument("--drain-workers", type=int, default=2,
-                        help="intake: db_worker processes that drain the inbox afterwards")
+                        help="intake: db_worker processes draining the inbox afterwards (0: none)")
     parser.add_argument("--drain-timeout", type=float, default=600)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
@@ -530,7 +614,8 @@ def main() -> None:
     secret_key = secrets.token_urlsafe(50)
     settings_dir = tempfile.mkdtemp(prefix="concord-bench-")
     Path(settings_dir, "bench_settings.py").write_text(
-        textwrap.dedent(BENCH_SETTINGS) % {"max_inflight": args.max_inflight_submissions}
+        textwrap.dedent(BENCH_SETTINGS) % {"max_inflight": args.max_inflight_submissions,
+                                           "caches": CACHE_SETTINGS[args.cache]}
     )
     env = {
         **os.environ,
@@ -558,7 +643,7 @@ def main() -> None:
         stop(server)
         reconciliation = reconcile(args, phases)
         # The drain runs alone, after the load: its rate is the recording side's capacity.
-        drained = drain(args, env) if args.target == "intake" else None
+        drained = drain(args, env) if args.target == "intake" and args.drain_workers else None
     finally:
         if server is not None:
             stop(server)
@@ -566,7 +651,9 @@ def main() -> None:
             meter.close()
         shutil.rmtree(settings_dir, ignore_errors=True)
     result = {
-        "setup": {"target": args.target, "workers": args.workers, "threads": args.threads,
+        "setup": {"target": args.target, "cache": args.cache, "workers": args.workers,
+                  "threads": args.threads, "worker_connections": args.worker_connections,
+                  "lb_maxconn": args.lb_maxconn, "lb_queue_timeout": args.lb_queue_timeout,
                   "max_inflight_submissions_per_worker": args.max_inflight_submissions,
                   "cpus": os.cpu_count(), "loadavg_before": load_before,
                   "loadavg_after": os.getloadavg()[0]},

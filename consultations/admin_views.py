@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from nlp.errors import UnreadableInput
 
 from . import moderation
+from .campaigns.publication import campaign_statistics
 from .charts import bar_chart_svg
 from .compilation import breakdowns
 from .countries import localized_country_choices
@@ -214,6 +215,7 @@ def statistics_view(request):
         status_counts = Counter(
             selected.submissions_of_all_translations().values_list("status", flat=True))
         context.update({
+            "campaign_stats": campaign_statistics(selected),
             "total": len(submissions),
             "statuses": [(label, status_counts[value])
                          for value, label in SubmissionStatus.choices],

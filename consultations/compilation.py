@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from .campaigns.publication import collapse_campaigns
 from .charts import bar_chart_svg
 from .countries import REGIONS, country_name, region_label
 from .models import Answer, Issue, Question, StakeholderType, Submission
@@ -17,6 +18,7 @@ from .models import Answer, Issue, Question, StakeholderType, Submission
 class PublishedComment:
     submission: Submission
     text: str
+    campaign: object = None  # a CampaignEntry when this is a campaign's published copy
 
     @property
     def author(self):
@@ -130,15 +132,25 @@ def build_compilation(consultation):
         )
         for issue in issues
     }
+    # A campaign is shown once, as one copy with its exact count; counts include every member.
+    collapse = collapse_campaigns(consultation)
     general, submitters_by_issue, submissions = [], {}, {}
     for answer in published_answers(consultation):
-        comment = PublishedComment(answer.submission, answer.public_text())
+        comment = PublishedComment(
+            answer.submission,
+            answer.public_text(),
+            collapse.by_representative.get(answer.submission_id),
+        )
         submissions[answer.submission_id] = answer.submission
+        shown = answer.submission_id not in collapse.hidden
         section = sections.get(answer.issue.number) if answer.issue else None
         if section is None:
-            general.append(comment)
+            if shown:
+                general.append(comment)
             continue
         submitters_by_issue.setdefault(answer.issue.number, set()).add(answer.submission_id)
+        if not shown:
+            continue
         if answer.question is None:
             section.comments_on_issue.append(comment)
             continue

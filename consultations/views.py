@@ -2,7 +2,7 @@
 they are served in the page's language under its URL: /consultations/<slug>/submit/ and
 /zh-hans/consultations/<slug>/submit/."""
 
-from django.db import OperationalError, transaction
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -14,7 +14,6 @@ from .forms import GENERAL_COMMENT_FIELD, FalseAttributionForm, SubmissionForm, 
 from .models import ConsultationPage, Submission, keyed_hash
 from .tasks import send_confirmation_email
 
-BUSY_RETRY_AFTER = 10  # seconds
 # The submission fields the commenter fills in (the e-mail address only when submitting).
 DETAIL_FIELDS = (
     "name", "organisation", "capacity", "stakeholder_type", "country", "language", "consent",
@@ -46,13 +45,6 @@ def too_many_requests(request, page, retry_after):
         {"retry_after_minutes": max(1, round(retry_after / 60))}, status=429,
     )
     response["Retry-After"] = str(retry_after)
-    return response
-
-
-def service_busy(request, page):
-    response = page_render(request, page, "consultations/rate_limited.html",
-                           {"busy": True}, status=503)
-    response["Retry-After"] = str(BUSY_RETRY_AFTER)
     return response
 
 
@@ -120,17 +112,14 @@ def submit(request, page):
         return too_many_requests(request, page, limited.retry_after)
 
     details = {name: form.cleaned_data[name] for name in DETAIL_FIELDS + ("email",)}
-    try:
-        submission, created = intake.record_submission(
-            page, details, form.answers(),
-            idempotency_key=form.token.key,
-            attachments=form.cleaned_data["attachments"],
-            ip_hash=keyed_hash(ip_address, "ip"),
-        )
-    except OperationalError:
-        # The database is saturated or away: nothing was stored, so say "retry", not 500. The
-        # retry carries the same token and cannot create a duplicate.
-        return service_busy(request, page)
+    # A database that is saturated or away raises here with nothing stored; the overload
+    # middleware answers 503 + Retry-After, and the retry's token cannot create a duplicate.
+    submission, created = intake.record_submission(
+        page, details, form.answers(),
+        idempotency_key=form.token.key,
+        attachments=form.cleaned_data["attachments"],
+        ip_hash=keyed_hash(ip_address, "ip"),
+    )
     if created:
         page_url = request.build_absolute_uri(page.url)
         transaction.on_commit(lambda: send_confirmation_email.enqueue(submission.pk, page_url))

@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from . import admin_views, moderation
+from .campaigns.filters import CampaignFilters
 from .countries import COUNTRY_CHOICES
 from .forms import PlainTextField
 from .models import (
@@ -26,7 +27,7 @@ from .models import (
 )
 
 
-class SubmissionFilterSet(WagtailFilterSet):
+class SubmissionFilterSet(CampaignFilters, WagtailFilterSet):
     status = django_filters.ChoiceFilter(choices=SubmissionStatus.choices, label=_("Status"))
     consultation = django_filters.ModelChoiceFilter(
         label=_("Consultation"), method="filter_consultation",

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 @pytest.fixture
 def site_root(db):
-    """Locales, the English and Chinese home pages and the default Site, as `make setup` makes them."""
+    """Locales, the English and Chinese home pages and the Site, as `make setup` makes them."""
     from home.management.commands.load_initial_data import Command
 
     command = Command()
@@ -57,8 +57,34 @@ def browser(chromium_path):
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep the database snapshot that Django takes after migrating. It lives on the connection
+    object, and Django's connections are context-local: once Playwright's event loop runs, this
+    thread sees another connection object without it."""
+    from django.db import connections
+
+    MIGRATED_SNAPSHOTS.update(
+        (alias, connections[alias]._test_serialized_contents)
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    )
+
+
+MIGRATED_SNAPSHOTS = {}
+
+
 @pytest.fixture
-def page(browser, live_server, transactional_db, django_db_serialized_rollback):
+def migrated_snapshot(browser, django_db_setup):
+    """Put the post-migration snapshot on the connections this (browser) test will use."""
+    from django.db import connections
+
+    for alias, snapshot in MIGRATED_SNAPSHOTS.items():
+        connections[alias]._test_serialized_contents = snapshot
+
+
+@pytest.fixture
+def page(browser, migrated_snapshot, transactional_db, django_db_serialized_rollback, live_server):
     """A fresh browser tab; relative URLs resolve against pytest-django's live server.
     Live-server tests flush the database afterwards; the serialized rollback restores what the
     migrations created (staff groups and their permissions, locales, the page tree)."""

@@ -8,14 +8,6 @@ from home.roles import MODERATORS, grant_permissions
 
 
 def grant(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    # The historical app config has no models_module, which makes create_permissions (called
-    # by grant_permissions) skip or fail; mark it as having models while permissions are made.
-    app_config = apps.get_app_config("consultations")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
     grant_permissions(apps, MODERATORS, "consultations", MODERATOR_PERMISSIONS)
 
 

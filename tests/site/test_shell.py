@@ -41,7 +41,9 @@ def test_home_page_in_chinese(client, shell):
     assert "征求意见" in html
 
 
-@pytest.mark.parametrize("url", ["/admin/login/", "/search/?q=x", "/search/", "/zh-hans/search/?q=专利"])
+@pytest.mark.parametrize(
+    "url", ["/admin/login/", "/search/?q=x", "/search/", "/zh-hans/search/?q=专利"]
+)
 def test_entry_points_answer(client, shell, url):
     assert client.get(url).status_code == 200
 
