@@ -42,10 +42,16 @@ test: install lint check-deploy
 	$(MANAGE) makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# Regenerate the translation catalogues after changing UI strings (needs GNU gettext).
+# Regenerate the translation catalogues after changing UI strings (needs GNU gettext). Each app
+# and sub-app keeps its own catalogue, so a parent skips its sub-apps.
+MAKEMESSAGES := $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages --locale zh_Hans --ignore '*/migrations/*'
 messages: install
-	cd site && ../$(MANAGE) makemessages --locale zh_Hans --ignore '*/migrations/*'
-	for app in lawdb consultations; do (cd $$app && ../$(MANAGE) makemessages --locale zh_Hans); done
+	cd site && $(MAKEMESSAGES)
+	cd lawdb && $(MAKEMESSAGES) --ignore 'drafts/*'
+	cd lawdb/drafts && $(MAKEMESSAGES)
+	cd consultations && $(MAKEMESSAGES) --ignore 'campaigns/*' --ignore 'inbox/*'
+	cd consultations/campaigns && $(MAKEMESSAGES)
+	cd consultations/inbox && $(MAKEMESSAGES)
 	$(MANAGE) compilemessages --ignore '.venv'
 
 clean:
