@@ -59,32 +59,32 @@ def browser(chromium_path):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup):
-    """Keep the database snapshot that Django takes after migrating. It lives on the connection
-    object, and Django's connections are context-local: once Playwright's event loop runs, this
-    thread sees another connection object without it."""
+    """Django keeps the post-migration snapshot (used by serialized rollback) on the connection
+    object, but connections are context-local: once Playwright's event loop runs, this thread
+    sees other connection objects without it. Keep it on the connection class instead."""
     from django.db import connections
 
-    MIGRATED_SNAPSHOTS.update(
-        (alias, connections[alias]._test_serialized_contents)
-        for alias in connections
-        if hasattr(connections[alias], "_test_serialized_contents")
-    )
+    for alias in connections:
+        connection = connections[alias]
+        if hasattr(connection, "_test_serialized_contents"):
+            type(connection)._test_serialized_contents = connection._test_serialized_contents
 
 
-MIGRATED_SNAPSHOTS = {}
+def pytest_collection_modifyitems(items):
+    """Every test that flushes the database (transactional or live server) also restores the
+    migrated snapshot: a flush followed by post_migrate would otherwise leave content types and
+    groups that a later restore collides with."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        flushes = {"transactional_db", "live_server"} & set(item.fixturenames) or (
+            marker is not None and marker.kwargs.get("transaction")
+        )
+        if flushes and "django_db_serialized_rollback" not in item.fixturenames:
+            item.fixturenames.append("django_db_serialized_rollback")
 
 
 @pytest.fixture
-def migrated_snapshot(browser, django_db_setup):
-    """Put the post-migration snapshot on the connections this (browser) test will use."""
-    from django.db import connections
-
-    for alias, snapshot in MIGRATED_SNAPSHOTS.items():
-        connections[alias]._test_serialized_contents = snapshot
-
-
-@pytest.fixture
-def page(browser, migrated_snapshot, transactional_db, django_db_serialized_rollback, live_server):
+def page(browser, transactional_db, django_db_serialized_rollback, live_server):
     """A fresh browser tab; relative URLs resolve against pytest-django's live server.
     Live-server tests flush the database afterwards; the serialized rollback restores what the
     migrations created (staff groups and their permissions, locales, the page tree)."""

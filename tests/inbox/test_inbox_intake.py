@@ -57,6 +57,13 @@ def test_a_submission_is_acknowledged_then_recorded_with_all_its_answers(
     assert "/consultations/ai-and-ip/confirm/" in mail.outbox[0].body
 
 
+def test_the_json_api_needs_no_csrf_cookie(ai_page, submission):
+    """No cookie or session is read, so CSRF protection has nothing to protect (api.py)."""
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(URL, submission(), content_type="application/json")
+    assert response.status_code == 202
+
+
 def test_a_retry_with_the_same_key_returns_the_same_reference_and_stores_nothing_more(
     ai_page, post_json, submission
 ):
