@@ -86,10 +86,7 @@ from config.settings.production import MIDDLEWARE
 LOGGING = {"version": 1, "disable_existing_loggers": False,
            "handlers": {"console": {"class": "logging.StreamHandler"}},
            "root": {"handlers": ["console"], "level": "WARNING"}}
-# The shedding also covers the JSON intake (…/submissions), which the default pattern misses.
-OVERLOAD = {"MAX_INFLIGHT_SUBMISSIONS": %(max_inflight)d, "RETRY_AFTER_SECONDS": 2,
-            "SUBMISSION_PATH_PATTERN":
-                r"/(submit|my-submission/[^/]+|comments/[^/]+)/$|/submissions$"}
+OVERLOAD = {"MAX_INFLIGHT_SUBMISSIONS": %(max_inflight)d, "RETRY_AFTER_SECONDS": 2}
 MIDDLEWARE = ["bench_settings.BenchClientAddress"] + MIDDLEWARE
 %(caches)s
 

@@ -28,9 +28,9 @@ DEFAULTS = {
     # Per process: with gunicorn --threads T, keep it below T so threads remain for other pages.
     "MAX_INFLIGHT_SUBMISSIONS": 4,
     "RETRY_AFTER_SECONDS": 5,
-    # The public endpoints that write submissions: the form, the private edit link, and the
-    # false-attribution report on a comment's permalink.
-    "SUBMISSION_PATH_PATTERN": r"/(submit|my-submission/[^/]+|comments/[^/]+)/$",
+    # The public endpoints that write submissions: the form, the private edit link, a comment
+    # permalink (false-attribution reports) and the JSON intake.
+    "SUBMISSION_PATH_PATTERN": r"/(submit|my-submission/[^/]+|comments/[^/]+)/$|/submissions$",
 }
 
 # Connection refused, server gone, too many clients, pgbouncer's pool timeouts...

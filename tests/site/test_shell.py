@@ -136,3 +136,18 @@ def test_permission_denied_is_styled(client, shell, django_user_model):
     response = client.get("/check/")
     assert response.status_code == 403
     assert "Access denied" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "redis_url, backend",
+    [("", "django.core.cache.backends.db.DatabaseCache"),
+     ("redis://127.0.0.1:6379/0", "django.core.cache.backends.redis.RedisCache")],
+)
+def test_cache_backend_follows_redis_url(redis_url, backend):
+    env = {**os.environ, "REDIS_URL": redis_url, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c",
+         "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"],
+        cwd=REPO, env=env, capture_output=True, text=True,
+    )
+    assert result.stdout.strip().splitlines()[-1] == backend

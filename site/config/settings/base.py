@@ -149,12 +149,23 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "concord_cache",
+# Rate-limit counters live in the cache. The database cache needs nothing more; set REDIS_URL
+# (e.g. redis://127.0.0.1:6379/0) to keep them in Redis, which is much cheaper under load.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "concord_cache",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
 
 # Background work: django-tasks with the database backend; `manage.py db_worker` runs tasks.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
