@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.nlp_messages import unreadable_reason
 from nlp.errors import UnreadableInput
 
 from . import moderation
@@ -182,7 +183,7 @@ def import_view(request):
             result = import_submission(form.cleaned_data["consultation"], upload.read(),
                                        upload.name, details=details)
         except UnreadableInput as error:
-            form.add_error("file", str(error))
+            form.add_error("file", unreadable_reason(error))
         else:
             issues = {p["issue"] for p in result.parts if p["issue"] is not None}
             messages.success(request, _(

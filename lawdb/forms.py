@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from home.nlp_messages import unreadable_reason
 from nlp.errors import UnreadableInput
 from nlp.readers import read_document
 
@@ -49,5 +50,5 @@ class ImportVersionForm(forms.Form):
         try:
             self.document = read_document(upload.read(), filename=upload.name)
         except UnreadableInput as exc:
-            raise forms.ValidationError(str(exc)) from exc
+            raise forms.ValidationError(unreadable_reason(exc)) from exc
         return upload

@@ -92,7 +92,9 @@ def read_document(data: bytes, filename: str = "", max_bytes: int = DEFAULT_MAX_
     Raises :class:`UnreadableInput` for anything that cannot be read.
     """
     if len(data) > max_bytes:
-        raise UnreadableInput(f"The file is too large (max {max_bytes // (1024 * 1024)} MB).")
+        raise UnreadableInput.formatted(
+            "The file is too large (max {size} MB).", size=max_bytes // (1024 * 1024)
+        )
     if not data.strip():
         raise UnreadableInput("The file is empty.")
     fmt = _sniff_format(data)
@@ -117,7 +119,9 @@ def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise UnreadableInput(f"The file is too large (max {max_bytes // (1024 * 1024)} MB).")
+            raise UnreadableInput.formatted(
+                "The file is too large (max {size} MB).", size=max_bytes // (1024 * 1024)
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableInput(f"The file {path.name!r} cannot be opened.") from exc
@@ -146,8 +150,10 @@ def _check_extension(filename: str, fmt: str) -> None:
         raise UnreadableInput("Old Word (.doc) files are not supported; save it as DOCX.")
     expected = _FORMAT_BY_EXTENSION.get(suffix)
     if expected and expected != fmt:
-        raise UnreadableInput(
-            f"The file name ends in {suffix} but the content is {_FORMAT_NAMES[fmt]}."
+        raise UnreadableInput.formatted(
+            "The file name ends in {suffix} but the content is {kind}.",
+            suffix=suffix,
+            kind=_FORMAT_NAMES[fmt],
         )
 
 

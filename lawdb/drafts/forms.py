@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.nlp_messages import unreadable_reason
 from lawdb.models import Jurisdiction, LegalTextPage
 from nlp.errors import UnreadableInput
 from nlp.lang import detect_lang
@@ -93,7 +94,7 @@ class DraftCheckForm(forms.ModelForm):
             raise forms.ValidationError(
                 _("This file cannot be read: %(reason)s"),
                 code="unreadable",
-                params={"reason": str(exc)},
+                params={"reason": unreadable_reason(exc)},
             ) from exc
         return upload
 
