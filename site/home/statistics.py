@@ -26,7 +26,12 @@ def site_counts():
         },
         {
             "label": _("Open consultations"),
-            "count": ConsultationPage.objects.live().open_for_comments().count(),
+            # A consultation and its translations are one consultation.
+            "count": ConsultationPage.objects.live()
+            .open_for_comments()
+            .values("translation_key")
+            .distinct()
+            .count(),
             "url_name": "consultations:consultation_list",
         },
     ]

@@ -1,5 +1,6 @@
 """The project shell: pages answer, errors are styled, roles exist, settings refuse bad config."""
 
+import io
 import os
 import subprocess
 import sys
@@ -151,3 +152,15 @@ def test_cache_backend_follows_redis_url(redis_url, backend):
         cwd=REPO, env=env, capture_output=True, text=True,
     )
     assert result.stdout.strip().splitlines()[-1] == backend
+
+
+def test_home_counts_a_translated_consultation_once(client, shell):
+    from consultations import demo
+    from consultations.models import ConsultationPage
+
+    demo.load(io.StringIO())
+    open_pages = ConsultationPage.objects.live().open_for_comments()
+    english = open_pages.filter(locale__language_code="en").count()
+    assert english >= 1 and open_pages.count() == 2 * english  # each one has a translation
+    counts = {str(item["label"]): item["count"] for item in client.get("/").context["counts"]}
+    assert counts["Open consultations"] == english
