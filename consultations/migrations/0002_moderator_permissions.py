@@ -4,7 +4,7 @@ false-attribution reports; editors edit consultation pages through Wagtail's pag
 from django.db import migrations
 
 from consultations.moderation import MODERATOR_PERMISSIONS
-from home.roles import MODERATORS, grant_permissions
+from home.roles import MODERATORS, grant_permissions, revoke_permissions
 
 
 def grant(apps, schema_editor):
@@ -12,13 +12,7 @@ def grant(apps, schema_editor):
 
 
 def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group = Group.objects.filter(name=MODERATORS).first()
-    if group is not None:
-        group.permissions.remove(*Permission.objects.filter(
-            content_type__app_label="consultations", codename__in=MODERATOR_PERMISSIONS
-        ))
+    revoke_permissions(apps, MODERATORS, "consultations", MODERATOR_PERMISSIONS)
 
 
 class Migration(migrations.Migration):

@@ -44,3 +44,14 @@ def grant_permissions(apps, group_name, app_label, codenames):
         raise LookupError(f"Unknown permissions in {app_label}: {sorted(missing)}")
     group, _created = Group.objects.get_or_create(name=group_name)
     group.permissions.add(*permissions)
+
+
+def revoke_permissions(apps, group_name, app_label, codenames):
+    """The reverse of grant_permissions, for a data migration's backwards step."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group = Group.objects.filter(name=group_name).first()
+    if group is not None:
+        group.permissions.remove(
+            *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+        )

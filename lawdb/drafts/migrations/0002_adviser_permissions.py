@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from home.roles import ADVISERS, grant_permissions
+from home.roles import ADVISERS, grant_permissions, revoke_permissions
 
 
 def grant(apps, schema_editor):
@@ -10,13 +10,7 @@ def grant(apps, schema_editor):
 
 
 def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group = Group.objects.filter(name=ADVISERS).first()
-    if group is not None:
-        group.permissions.remove(
-            *Permission.objects.filter(content_type__app_label="drafts", codename="add_draftcheck")
-        )
+    revoke_permissions(apps, ADVISERS, "drafts", ["add_draftcheck"])
 
 
 class Migration(migrations.Migration):
