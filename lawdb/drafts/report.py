@@ -11,27 +11,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from lawdb.findings import FINDING_CATEGORIES, FINDING_LABELS
 from lawdb.models import TreatyProvision
 from nlp.diff import redline
 
-LABELS = {
-    "conflict": _("Conflict"),
-    "aligned": _("Aligned"),
-    "neutral": _("Neutral"),
-}
-CATEGORIES = {
-    "paper_only": _("Paper-only filing"),
-    "in_person_or_post": _("Filing in person or by post only"),
-    "handwritten_signature": _("Handwritten signature"),
-    "signature_certification": _("Certification of signatures"),
-    "originals_or_copies": _("Originals or certified copies"),
-    "seal_or_stamp": _("Seal or stamp"),
-    "fee_payment": _("Fee payment"),
-    "filing_date": _("Filing-date conditions"),
-    "other_conflict": _("Other conflict"),
-    "aligned": _("Aligned with the treaties"),
-    "neutral": _("Not about filing formalities"),
-}
 MATRIX_STATUSES = {
     "aligned": _("Aligned"),
     "conflict": _("Conflict"),
@@ -142,11 +125,11 @@ class Finding:
 
     @property
     def label_display(self):
-        return LABELS.get(self.label, self.label)
+        return FINDING_LABELS.get(self.label, self.label)
 
     @property
     def category_display(self):
-        return CATEGORIES.get(self.category, self.category)
+        return FINDING_CATEGORIES.get(self.category, self.category)
 
     @property
     def text_html(self):
